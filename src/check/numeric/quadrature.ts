@@ -1,0 +1,164 @@
+/**
+ * Quadrature rules and finite-difference stencils, computed once and cached.
+ *
+ * Strategy: Gauss–Hermite and Gauss–Legendre nodes come from Newton iteration
+ * on the three-term recurrences (Numerical Recipes `gauher` / `gauleg`), with
+ * the Hermite polynomials kept orthonormal so that nothing overflows for
+ * large n. Hermite rules are returned in *probabilists'* form — nodes `t_i` and
+ * weights summing to 1 — so that `E_{x~N(m,s^2)}[f] ≈ Σ w_i f(m + s t_i)`.
+ * Each rule is computed on first use and cached by n.
+ *
+ * Two accuracy levels are used by the evaluator: level 0 for every sample,
+ * level 1 (more nodes, narrower panels, smaller difference step) to confirm
+ * a disagreement before calling anything refuted.
+ *
+ * @example
+ *   const { nodes, weights } = gaussHermite(40);
+ *   nodes.reduce((s, t, i) => s + weights[i] * t * t, 0);   // 1 (variance of N(0,1))
+ */
+
+/** A quadrature rule: nodes and matching weights. */
+export interface Rule {
+  readonly nodes: Float64Array;
+  readonly weights: Float64Array;
+}
+
+const hermiteCache = new Map<number, Rule>();
+const legendreCache = new Map<number, Rule>();
+
+/**
+ * The n-point Gauss–Hermite rule for the standard normal density: nodes `t_i`
+ * and weights `w_i` (summing to 1) with `E_{t~N(0,1)}[f(t)] ≈ Σ w_i f(t_i)`,
+ * exact for polynomials of degree ≤ 2n − 1.
+ *
+ * @example
+ *   const r = gaussHermite(10);
+ *   r.nodes.reduce((s, t, i) => s + r.weights[i] * t ** 4, 0);   // 3
+ */
+export function gaussHermite(n: number): Rule {
+  const cached = hermiteCache.get(n);
+  if (cached) return cached;
+  const x = new Float64Array(n);
+  const w = new Float64Array(n);
+  const PIM4 = 0.7511255444649425; // π^(-1/4)
+  const m = (n + 1) >> 1;
+  let z = 0;
+  for (let i = 0; i < m; i++) {
+    if (i === 0) z = Math.sqrt(2 * n + 1) - 1.85575 * Math.pow(2 * n + 1, -0.16667);
+    else if (i === 1) z -= (1.14 * Math.pow(n, 0.426)) / z;
+    else if (i === 2) z = 1.86 * z - 0.86 * x[0];
+    else if (i === 3) z = 1.91 * z - 0.91 * x[1];
+    else z = 2 * z - x[i - 2];
+    let pp = 0;
+    for (let its = 0; its < 100; its++) {
+      let p1 = PIM4;
+      let p2 = 0;
+      for (let j = 1; j <= n; j++) {
+        const p3 = p2;
+        p2 = p1;
+        p1 = z * Math.sqrt(2 / j) * p2 - Math.sqrt((j - 1) / j) * p3;
+      }
+      pp = Math.sqrt(2 * n) * p2;
+      const z1 = z;
+      z = z1 - p1 / pp;
+      if (Math.abs(z - z1) <= 1e-15 * Math.max(1, Math.abs(z))) break;
+    }
+    x[i] = z;
+    x[n - 1 - i] = -z;
+    w[i] = 2 / (pp * pp);
+    w[n - 1 - i] = w[i];
+  }
+  // Physicists' form (weight e^{-t^2}, Σw = √π) to probabilists' form.
+  const nodes = new Float64Array(n);
+  const weights = new Float64Array(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) total += w[i];
+  for (let i = 0; i < n; i++) {
+    nodes[i] = Math.SQRT2 * x[n - 1 - i];
+    weights[i] = w[n - 1 - i] / total;
+  }
+  const rule = { nodes, weights };
+  hermiteCache.set(n, rule);
+  return rule;
+}
+
+/**
+ * The n-point Gauss–Legendre rule on [-1, 1] (weights sum to 2), exact for
+ * polynomials of degree ≤ 2n − 1.
+ *
+ * @example
+ *   const r = gaussLegendre(5);
+ *   r.nodes.reduce((s, t, i) => s + r.weights[i] * t * t, 0);   // 2/3
+ */
+export function gaussLegendre(n: number): Rule {
+  const cached = legendreCache.get(n);
+  if (cached) return cached;
+  const nodes = new Float64Array(n);
+  const weights = new Float64Array(n);
+  const m = (n + 1) >> 1;
+  for (let i = 0; i < m; i++) {
+    let z = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
+    let pp = 0;
+    for (let its = 0; its < 100; its++) {
+      let p1 = 1;
+      let p2 = 0;
+      for (let j = 1; j <= n; j++) {
+        const p3 = p2;
+        p2 = p1;
+        p1 = ((2 * j - 1) * z * p2 - (j - 1) * p3) / j;
+      }
+      pp = (n * (z * p1 - p2)) / (z * z - 1);
+      const z1 = z;
+      z = z1 - p1 / pp;
+      if (Math.abs(z - z1) <= 1e-16) break;
+    }
+    nodes[i] = -z;
+    nodes[n - 1 - i] = z;
+    weights[i] = 2 / ((1 - z * z) * pp * pp);
+    weights[n - 1 - i] = weights[i];
+  }
+  const rule = { nodes, weights };
+  legendreCache.set(n, rule);
+  return rule;
+}
+
+/**
+ * Coefficients `c_k` (k = 1..4) of the 8th-order central difference
+ * `f'(x) ≈ Σ_k c_k (f(x + k h) − f(x − k h)) / h`; truncation error
+ * `h^8 f^(9)(ξ) / 630`.
+ *
+ * @example
+ *   const h = 1 / 64;
+ *   FD8.reduce((s, c, k) => s + c * (Math.sin((k + 1) * h) - Math.sin(-(k + 1) * h)), 0) / h;   // ≈ cos 0 = 1
+ */
+export const FD8: readonly number[] = [4 / 5, -1 / 5, 4 / 105, -1 / 280];
+
+/** The accuracy settings of one evaluation level. */
+export interface Level {
+  /** Gauss–Hermite rule for expectations over Gaussians and mixture components. */
+  hermite: Rule;
+  /** Gauss–Legendre rule used on every panel of a real-line integral. */
+  legendre: Rule;
+  /** Panel width of real-line integrals, as a multiple of the narrowest scale. */
+  panelScale: number;
+  /** Finite-difference step. */
+  step: number;
+}
+
+/**
+ * The two evaluation levels: 0 (every sample) and 1 (confirmation of a
+ * disagreement: about twice the nodes, half the panel width and half the step).
+ *
+ * @example
+ *   levels()[1].hermite.nodes.length > levels()[0].hermite.nodes.length   // true
+ */
+export function levels(): readonly [Level, Level] {
+  if (!cachedLevels) {
+    cachedLevels = [
+      { hermite: gaussHermite(48), legendre: gaussLegendre(12), panelScale: 1, step: 1 / 64 },
+      { hermite: gaussHermite(96), legendre: gaussLegendre(16), panelScale: 0.5, step: 1 / 128 },
+    ];
+  }
+  return cachedLevels;
+}
+let cachedLevels: [Level, Level] | null = null;

@@ -1,0 +1,400 @@
+/**
+ * The normaliser: expression tree -> canonical `Sum` (see `sum.ts`).
+ *
+ * Strategy: one bottom-up pass. Arithmetic maps onto the `Sum` algebra;
+ * definitions (and hypotheses, which are definitions in force for a step) are
+ * unfolded; every other transformation is a named rule from `rules/` that can
+ * be switched off, and that records itself in `used` when it fires:
+ *
+ *   log-product, log-quotient, log-power, log-exp   logs of positive products split
+ *   exp-log                                         exp(c log a) = a^c, a > 0
+ *   sigmoid-definition, sigmoid-derivative          \sigma and \sigma'
+ *   expectation-linearity, expectation-constant     E of sums, of θ-free factors
+ *   gaussian-mean, gaussian-second-moment           E[x], E[x^2] under N(\mu, s^2)
+ *   kl-definition, gaussian-density                 unfold KL and N(v | \mu, s^2)
+ *   integral-as-expectation                         \int p(x) f(x) dx = E_{x\sim p}[f]
+ *   differentiate-under-expectation                 (in differentiate.ts)
+ *
+ * Side conditions (positivity) are checked with `interval.ts`; when one fails
+ * the sub-expression stays an opaque atom, which can only make a proof fail,
+ * never make a false one succeed. Bound variables are renamed `#0`, `#1`, … by
+ * binder depth, so `E_{n\sim p}[f(n)]` and `E_{x\sim p}[f(x)]` coincide.
+ *
+ * @example
+ *   const n = new Normalizer(env);
+ *   isZero(subS(n.norm(parseExpr('\\log(ab)', ctx)), n.norm(parseExpr('\\log a + \\log b', ctx))))
+ */
+import type { Expr, Apply, Expect, Integral } from '../../expr/types';
+import { num, add, neg, apply, sym, expect as expectE, integral as integralE, deriv as derivE, pow as powE } from '../../expr/build';
+import { substSym, freeSymbols } from '../../expr/walk';
+import type { Context, Definition } from '../../semantics/context';
+import { Q } from './rational';
+import {
+  Sum, Term, Base, Atom, atom, atomSum, atomBase, sumBase, constant, addS, negS, mulS, powS, expSum, toExpr, together,
+  splitContent, termSum, factorSum, cancel, primeAtom, asConstant, ZERO, ONE, sumOf,
+} from './sum';
+import { intervalOf } from './interval';
+import { differentiate, instantiateDefinition } from './differentiate';
+import { unfoldKL, unfoldNormal } from './unfold';
+
+/** What the normaliser works under. */
+export interface ProverEnv {
+  ctx: Context;
+  /** Definitions in force: the context's plus the hypotheses the step may use. */
+  defs: Map<string, Definition>;
+  /** Rules allowed to fire; undefined means all. */
+  enabled?: Set<string>;
+}
+
+/** Thrown when an expression cannot be given a value (a distribution used as a number, 1/0). */
+export class NormalizeError extends Error {}
+
+export class Normalizer {
+  readonly used = new Set<string>();
+  /** log-atom key -> the base it is the log of (for exp(c log a) = a^c). */
+  private readonly logOf = new Map<string, Base>();
+
+  constructor(readonly env: ProverEnv) {}
+
+  private on(rule: string): boolean {
+    return !this.env.enabled || this.env.enabled.has(rule);
+  }
+  private fire(rule: string): void {
+    this.used.add(rule);
+  }
+  private positive = (b: Base): boolean => {
+    const iv = intervalOf(b.t === 'atom' ? b.atom.expr : toExpr(b.sum), this.env.ctx);
+    return iv.lo > 0 || (iv.lo === 0 && iv.loOpen);
+  };
+  private isPositiveSum(s: Sum): boolean {
+    const iv = intervalOf(toExpr(s), this.env.ctx);
+    return iv.lo > 0 || (iv.lo === 0 && iv.loOpen);
+  }
+  private opaque(e: Expr): Sum {
+    return atomSum(atom(e));
+  }
+
+  /** The normal form of `e`; `depth` counts enclosing binders. */
+  norm(e: Expr, depth = 0): Sum {
+    switch (e.kind) {
+      case 'num': return constant(Q.fromNumber(e.value));
+      case 'sym': return this.normSym(e.name, depth);
+      case 'add': return cancel(addS(...e.terms.map((t) => this.norm(t, depth))));
+      case 'neg': return negS(this.norm(e.arg, depth));
+      case 'mul': return cancel(e.factors.reduce((acc, f) => mulS(acc, this.norm(f, depth)), ONE));
+      case 'div': return cancel(mulS(this.norm(e.num, depth), this.inverse(this.norm(e.den, depth), e.den)));
+      case 'pow': return this.normPow(e.base, e.exp, depth);
+      case 'apply': return this.normApply(e, depth);
+      case 'expect': return this.normExpect(e, depth);
+      case 'integral': return this.normIntegral(e, depth);
+      case 'deriv': {
+        const body = e.body;
+        const isAbstract = (body.kind === 'apply' && !this.env.defs.has(body.fn) && !body.primes && !isBuiltin(body.fn)) ||
+          (body.kind === 'sym' && !this.env.defs.has(body.name) && body.name !== e.var);
+        if (isAbstract) {
+          const canon = body.kind === 'apply' ? this.canonApply(body, depth) : body;
+          return this.opaque(derivE(e.var, canon));
+        }
+        return this.norm(differentiate(body, e.var, { ...this.env, fire: (r) => this.fire(r) }), depth);
+      }
+      case 'kl':
+        if (!this.on('kl-definition')) return this.opaque({ ...e, p: toExpr(this.normDist(e.p, depth)), q: toExpr(this.normDist(e.q, depth)) } as Expr);
+        this.fire('kl-definition');
+        return this.norm(unfoldKL(e), depth);
+      case 'normal':
+        if (!e.arg) throw new NormalizeError('a distribution N(μ, σ²) is not a number; did you mean the density N(x | μ, σ²)?');
+        if (!this.on('gaussian-density')) return this.opaque(e);
+        this.fire('gaussian-density');
+        return this.norm(unfoldNormal(e), depth);
+      case 'norm': {
+        const arg = toExpr(this.norm(e.arg, depth));
+        return this.opaque({ kind: 'norm', arg });
+      }
+      case 'transpose': return this.opaque({ kind: 'transpose', arg: toExpr(this.norm(e.arg, depth)) });
+      case 'eq': throw new NormalizeError('an equation is not a value');
+    }
+  }
+
+  private inverse(s: Sum, src: Expr): Sum {
+    const r = powS(s, Q.of(-1), this.positive);
+    if (!r) throw new NormalizeError(`division by zero: ${src.kind}`);
+    return r;
+  }
+
+  private normSym(name: string, depth: number): Sum {
+    const def = this.env.defs.get(name);
+    if (def && def.params.length === 0) return this.norm(def.body, depth);
+    if (name === 'e' && !this.env.ctx.lookup('e')) return expSum(ONE);
+    return this.opaque(sym(name));
+  }
+
+  private normPow(base: Expr, expo: Expr, depth: number): Sum {
+    const b = this.norm(base, depth);
+    const x = this.norm(expo, depth);
+    const q = asConstant(x);
+    if (q) {
+      const r = powS(b, q, this.positive);
+      if (r) return r;
+      return this.opaque(powE(toExpr(b), toExpr(x)));
+    }
+    // a^w = exp(w log a) for a > 0
+    if (this.isPositiveSum(b)) return this.expOf(mulS(x, this.logOf_(b)));
+    return this.opaque(powE(toExpr(b), toExpr(x)));
+  }
+
+  private canonApply(e: Apply, depth: number): Apply {
+    const args = e.args.map((a) => toExpr(this.norm(a, depth)));
+    const given = e.given?.map((a) => toExpr(this.norm(a, depth)));
+    return { kind: 'apply', fn: this.env.ctx.resolveAlias(e.fn), args, ...(e.primes ? { primes: e.primes } : {}), ...(given ? { given } : {}) };
+  }
+
+  private normApply(e: Apply, depth: number): Sum {
+    const fn = this.env.ctx.resolveAlias(e.fn);
+    const def = this.env.defs.get(fn);
+    if (def && def.params.length === e.args.length && !e.given) {
+      if (e.primes) {
+        return this.norm(differentiateDefinition(def, e.primes, e.args, { ...this.env, fire: (r) => this.fire(r) }), depth);
+      }
+      return this.norm(instantiateDefinition(def.params, def.body, e.args), depth);
+    }
+    const arg = () => this.norm(e.args[0], depth);
+    if (!e.primes) {
+      switch (fn) {
+        case '\\log': case '\\ln': return this.logOf_(arg());
+        case '\\exp': return this.expOf(arg());
+        case '\\sqrt': {
+          const a = arg();
+          return powS(a, Q.of(1, 2), this.positive) ?? this.opaque(apply('\\sqrt', [toExpr(a)]));
+        }
+        case '\\sigma':
+          if (this.on('sigmoid-definition')) {
+            this.fire('sigmoid-definition');
+            return this.inverse(addS(ONE, this.expOf(negS(arg()))), e);
+          }
+          break;
+      }
+    } else if (fn === '\\sigma' && e.primes === 1 && this.on('sigmoid-derivative')) {
+      this.fire('sigmoid-derivative');
+      const s = apply('\\sigma', e.args);
+      return this.norm({ kind: 'mul', factors: [s, add(num(1), neg(s))] }, depth);
+    }
+    return this.opaque(this.canonApply(e, depth));
+  }
+
+  /** log of a normal form: split over products of positive factors, or an opaque log atom. */
+  private logOf_(s: Sum): Sum {
+    const whole = () => {
+      const a = atom(apply('\\log', [toExpr(s)]));
+      return atomSum(a);
+    };
+    if (!s.terms.length) throw new NormalizeError('log of zero');
+    let out = ZERO;
+    let t: Term;
+    let rest: Sum = ONE;
+    if (s.terms.length === 1) t = s.terms[0];
+    else {
+      if (!this.isPositiveSum(s)) return whole();
+      const { num: n, den } = together(cancel(s), true);
+      if (den.length) {
+        if (!this.on('log-quotient') || !den.every((f) => this.positive(f.base))) return whole();
+        this.fire('log-quotient');
+        for (const f of den) out = addS(out, mulS(constant(f.pow), this.logBase(f.base)));
+      }
+      const split = splitContent(n);
+      t = split.content;
+      rest = split.primitive;
+      if (Q.sign(t.coef) < 0) {
+        t = { ...t, coef: Q.neg(t.coef) };
+        rest = negS(rest);
+      }
+    }
+    if (Q.sign(t.coef) <= 0) return whole();
+    if (!t.factors.every((f) => this.positive(f.base))) return whole();
+    const pieces = t.factors.length + (Q.isOne(t.coef) ? 0 : 1) + (t.exp ? 1 : 0) + (rest.terms.length > 1 ? 1 : 0);
+    const needs: string[] = [];
+    if (pieces > 1) needs.push(t.factors.some((f) => Q.sign(f.pow) < 0) || !Q.isInt(t.coef) ? 'log-quotient' : 'log-product');
+    if (t.factors.some((f) => !Q.isOne(f.pow) && !Q.eq(f.pow, Q.of(-1)))) needs.push('log-power');
+    if (t.factors.some((f) => Q.eq(f.pow, Q.of(-1))) && !needs.includes('log-quotient')) needs.push('log-quotient');
+    if (t.exp) needs.push('log-exp');
+    if (!needs.every((r) => this.on(r))) return whole();
+    needs.forEach((r) => this.fire(r));
+    out = addS(out, this.logRational(t.coef));
+    for (const f of t.factors) out = addS(out, mulS(constant(f.pow), this.logBase(f.base)));
+    if (t.exp) out = addS(out, t.exp);
+    if (rest.terms.length > 1) out = addS(out, this.logBase(sumBase(rest)));
+    return out;
+  }
+
+  private logBase(b: Base): Sum {
+    const a = atom(apply('\\log', [b.t === 'atom' ? b.atom.expr : toExpr(b.sum)]));
+    this.logOf.set(a.key, b);
+    return atomSum(a);
+  }
+
+  private logRational(q: { n: bigint; d: bigint }): Sum {
+    let out = ZERO;
+    for (const [n, sign] of [[q.n, 1n], [q.d, -1n]] as const) {
+      if (n === 1n) continue;
+      const f = factorIntSmall(n);
+      if (!f) { out = addS(out, mulS(constant(Q.of(sign)), this.logBase(atomBase(atom(num(Number(n))))))); continue; }
+      for (const [p, e] of f) out = addS(out, mulS(constant(Q.of(sign * e)), this.logBase(atomBase(primeAtom(p)))));
+    }
+    return out;
+  }
+
+  /** exp of a normal form: terms c·log(a) become a^c (for a > 0), the rest an exponential part. */
+  private expOf(s: Sum): Sum {
+    let out = ONE;
+    const rest: Term[] = [];
+    for (const t of s.terms) {
+      const f = t.factors[0];
+      const base = t.factors.length === 1 && !t.exp && Q.isOne(f.pow) && f.base.t === 'atom' ? this.logOf.get(f.base.key) : undefined;
+      if (base && this.on('exp-log')) {
+        this.fire('exp-log');
+        out = mulS(out, factorSum(base, t.coef));
+      } else rest.push(t);
+    }
+    return rest.length ? mulS(out, expSum(sumOf(rest))) : out;
+  }
+
+  /** A distribution in canonical form: a density name, or N(mean, var) with normalised parameters. */
+  private normDist(d: Expr, depth: number): Sum {
+    return atomSum(atom(this.canonDist(d, depth)));
+  }
+  private canonDist(d: Expr, depth: number): Expr {
+    if (d.kind === 'sym') {
+      const name = this.env.ctx.resolveAlias(d.name);
+      const def = this.env.defs.get(name);
+      // a density defined as a Gaussian is that Gaussian distribution
+      if (def && def.params.length === 1 && def.body.kind === 'normal' && def.body.arg?.kind === 'sym' && def.body.arg.name === def.params[0]) {
+        return this.canonDist({ kind: 'normal', arg: null, mean: def.body.mean, cov: def.body.cov }, depth);
+      }
+      return sym(name);
+    }
+    if (d.kind === 'normal' && !d.arg) {
+      return { kind: 'normal', arg: null, mean: toExpr(this.norm(d.mean, depth)), cov: toExpr(this.norm(d.cov, depth)) };
+    }
+    throw new NormalizeError('expected a distribution (a density name or N(μ, σ²))');
+  }
+
+  private normExpect(e: Expect, depth: number): Sum {
+    if (!e.var || !e.dist) throw new NormalizeError('an expectation whose variable or distribution is unknown');
+    const b = `#b${depth}`;
+    const dist = this.canonDist(e.dist, depth);
+    const body = this.norm(substSym(e.body, e.var, sym(b)), depth + 1);
+    return this.expectTerms(body, b, dist, depth);
+  }
+
+  /** E_{b \sim dist}[body] for a normalised body: linearity, constants, Gaussian moments. */
+  private expectTerms(body: Sum, b: string, dist: Expr, depth: number): Sum {
+    if (body.terms.length > 1 && !this.on('expectation-linearity')) {
+      return this.opaque(expectE(b, dist, toExpr(body)));
+    }
+    if (body.terms.length > 1) this.fire('expectation-linearity');
+    let out = ZERO;
+    for (const t of body.terms) {
+      const { free, dep } = splitTerm(t, b);
+      if (!dep) {
+        if (!this.on('expectation-constant')) { out = addS(out, this.opaque(expectE(b, dist, toExpr(termSum(t))))); continue; }
+        this.fire('expectation-constant');
+        out = addS(out, termSum(free));
+        continue;
+      }
+      const hasFree = !Q.isOne(free.coef) || free.factors.length > 0 || !!free.exp;
+      if (hasFree && !this.on('expectation-linearity')) { out = addS(out, this.opaque(expectE(b, dist, toExpr(termSum(t))))); continue; }
+      if (hasFree) this.fire('expectation-linearity');
+      out = addS(out, mulS(termSum(free), this.moment(dep, b, dist)));
+    }
+    void depth;
+    return out;
+  }
+
+  private moment(dep: Term, b: string, dist: Expr): Sum {
+    if (dist.kind === 'normal' && dep.factors.length === 1 && !dep.exp && dep.factors[0].base.key === b) {
+      const k = dep.factors[0].pow;
+      const mean = this.norm(dist.mean);
+      const variance = this.norm(dist.cov);
+      if (Q.eq(k, Q.ONE) && this.on('gaussian-mean')) { this.fire('gaussian-mean'); return mean; }
+      if (Q.eq(k, Q.of(2)) && this.on('gaussian-second-moment')) {
+        this.fire('gaussian-second-moment');
+        return addS(mulS(mean, mean), variance);
+      }
+    }
+    return this.opaque(expectE(b, dist, toExpr(termSum(dep))));
+  }
+
+  private normIntegral(e: Integral, depth: number): Sum {
+    const b = `#b${depth}`;
+    const body = this.norm(substSym(e.body, e.var, sym(b)), depth + 1);
+    let out = ZERO;
+    for (const t of body.terms) {
+      const { free, dep } = splitTerm(t, b);
+      const densityIdx = dep ? dep.factors.findIndex((f) => this.isDensityAt(f, b)) : -1;
+      if (dep && densityIdx >= 0 && this.on('integral-as-expectation')) {
+        this.fire('integral-as-expectation');
+        const f = dep.factors[densityIdx];
+        const restNorm = mulS(termSum(dep), factorSum(f.base, Q.of(-1)));
+        const dist = sym(((f.base as { atom: Atom }).atom.expr as Apply).fn);
+        out = addS(out, mulS(termSum(free), this.expectTerms(restNorm, b, dist, depth)));
+      } else {
+        out = addS(out, this.opaque(integralE(b, toExpr(termSum(t)))));
+      }
+    }
+    return out;
+  }
+
+  private isDensityAt(f: { base: Base; pow: { n: bigint; d: bigint } }, b: string): boolean {
+    if (f.base.t !== 'atom' || !Q.isOne(f.pow)) return false;
+    const x = f.base.atom.expr;
+    if (x.kind !== 'apply' || x.args.length !== 1 || x.given) return false;
+    const a = x.args[0];
+    return a.kind === 'sym' && a.name === b && this.env.ctx.lookup(x.fn)?.kind === 'density';
+  }
+}
+
+function isBuiltin(fn: string): boolean {
+  return fn === '\\log' || fn === '\\ln' || fn === '\\exp' || fn === '\\sqrt' || fn === '\\sigma';
+}
+
+/** Splits a term into the part free of the bound variable `b` and the part that depends on it (null when none). */
+function splitTerm(t: Term, b: string): { free: Term; dep: Term | null } {
+  const mentions = (x: Base) => (x.t === 'atom' ? freeSymbols(x.atom.expr).has(b) || x.key === b : freeSymbols(toExpr(x.sum)).has(b));
+  const freeF = t.factors.filter((f) => !mentions(f.base));
+  const depF = t.factors.filter((f) => mentions(f.base));
+  let freeExp: Sum | null = null;
+  let depExp: Sum | null = null;
+  if (t.exp) {
+    const fe = t.exp.terms.filter((x) => !freeSymbols(toExpr(termSum(x))).has(b));
+    const de = t.exp.terms.filter((x) => freeSymbols(toExpr(termSum(x))).has(b));
+    freeExp = fe.length ? sumOf(fe) : null;
+    depExp = de.length ? sumOf(de) : null;
+  }
+  const free = mkTermPublic(t.coef, freeF, freeExp);
+  const dep = depF.length || depExp ? mkTermPublic(Q.ONE, depF, depExp) : null;
+  return { free, dep };
+}
+
+function mkTermPublic(coef: { n: bigint; d: bigint }, factors: Term['factors'], e: Sum | null): Term {
+  let s: Sum = constant(coef);
+  for (const f of factors) s = mulS(s, factorSum(f.base, f.pow));
+  if (e) s = mulS(s, expSum(e));
+  return s.terms[0];
+}
+
+function factorIntSmall(n: bigint): Map<bigint, bigint> | null {
+  if (n > 10n ** 9n) return null;
+  const out = new Map<bigint, bigint>();
+  let m = n;
+  for (let p = 2n; p * p <= m; p++) while (m % p === 0n) { out.set(p, (out.get(p) ?? 0n) + 1n); m /= p; }
+  if (m > 1n) out.set(m, (out.get(m) ?? 0n) + 1n);
+  return out;
+}
+
+/** The k-th derivative of a one-parameter definition, applied to arguments. */
+function differentiateDefinition(def: Definition, primes: number, args: Expr[], env: Parameters<typeof differentiate>[2]): Expr {
+  if (def.params.length !== 1) throw new NormalizeError(`${def.name}' needs a function of one argument`);
+  let body = def.body;
+  for (let i = 0; i < primes; i++) body = differentiate(body, def.params[0], env);
+  return instantiateDefinition(def.params, body, args);
+}
+
