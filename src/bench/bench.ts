@@ -1,0 +1,54 @@
+/**
+ * `npm run bench`: measures what the targets are about and prints figures.
+ *  - per-step check time (median, p95, max) over every step of every derivation, several rounds;
+ *  - `rederive build` wall time and peak memory, in a fresh process, into a temporary directory.
+ * Figures, not verdicts: nothing here fails on a slow machine.
+ *
+ * @example
+ *   npm run bench
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { spawnSync } from 'child_process';
+import { loadDerivationFile } from '../semantics/load';
+import { checkDerivation } from '../check/derivation';
+import { derivationFiles, PACKAGE_ROOT } from '../cli/files';
+
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+}
+
+function main(): void {
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+  const files = derivationFiles(path.join(PACKAGE_ROOT, 'derivations'));
+  const ds = files.map((f) => loadDerivationFile(f));
+  const times: number[] = [];
+  const perDerivation: Record<string, number[]> = {};
+  for (let r = 0; r < rounds; r++) {
+    for (const d of ds) {
+      const rep = checkDerivation(d);
+      for (const s of rep.steps) {
+        if (r > 0) times.push(s.ms); // round 0 warms up the JIT and caches
+        (perDerivation[d.id] ??= []).push(s.ms);
+      }
+    }
+  }
+  console.log(`steps: ${times.length / Math.max(1, rounds - 1)} in ${ds.length} derivations, ${rounds - 1} measured rounds`);
+  console.log(`per-step check time: median ${quantile(times, 0.5).toFixed(2)} ms, p95 ${quantile(times, 0.95).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms`);
+  for (const [id, ts] of Object.entries(perDerivation)) console.log(`  ${id.padEnd(28)} median ${quantile(ts, 0.5).toFixed(2)} ms`);
+
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'rederive-bench-'));
+  const script = `const m=require(${JSON.stringify(path.join(PACKAGE_ROOT, 'dist/cli/main.js'))});` +
+    `process.on('exit',()=>{process.stderr.write('BENCH maxrss '+process.resourceUsage().maxRSS+'\\n')});` +
+    `m.main(['build','--out',${JSON.stringify(out)}]);`;
+  const t0 = process.hrtime.bigint();
+  const res = spawnSync(process.execPath, ['-e', script], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+  const rss = /BENCH maxrss (\d+)/.exec(res.stderr ?? '');
+  console.log(`rederive build (${ds.length} derivations, fresh process): wall ${(wall / 1000).toFixed(2)} s, exit ${res.status}, peak memory ${rss ? (Number(rss[1]) / 1024).toFixed(0) + ' MiB' : 'unknown'}`);
+  fs.rmSync(out, { recursive: true, force: true });
+}
+
+main();

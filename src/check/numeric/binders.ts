@@ -1,0 +1,368 @@
+/**
+ * Compilation of the binders: expectations, integrals over the real line,
+ * derivatives and KL divergences.
+ *
+ * Strategy:
+ * - Every expectation and integral is a composite Gauss–Legendre sum on a grid
+ *   of panels aligned to multiples of a power-of-2 width (see
+ *   `quadrature.ts` for why not Gauss–Hermite). The width follows the
+ *   *resolution* of the integrand: the smallest of the model sd floor (0.5),
+ *   the sd of a Gaussian weight, and the sd of every normal density of the
+ *   bound variable met in the body ("hints"). The range covers 9 sd beyond the
+ *   outermost means of the weight (expectations) or of every density and
+ *   normal hint of the body (integrals). Because the grid is fixed, a
+ *   quadrature moves smoothly with the parameters, which keeps finite
+ *   differences through it exact to ~1e-12.
+ * - E_{x~p}[f] with p a declared density weights the grid by the mixture; with
+ *   p Gaussian by its density — or, when f is a polynomial in x, by an exact
+ *   Gauss–Hermite rule; with p defined by a formula, by that formula.
+ * - A non-finite integrand value at a node whose weight is below 1e-16 (far
+ *   tail) is dropped; anywhere else it makes the result NaN.
+ * - ∂_v f is an 8th-order central difference in the slot v resolves to
+ *   (step 1/64, error ~1e-13 on the random models; 1/128 at level 1).
+ *
+ * @example
+ *   // E_{x~N(θ, ε^2)}[x^2] compiles to a 3-node Hermite rule: exactly θ^2 + ε^2
+ *   compileExpect(c, expect('x', normal(null, sym('\\theta'), pow(sym('\\epsilon'), num(2))), pow(sym('x'), num(2))), null);
+ */
+import type { Deriv, Expect, Expr, Integral, KL } from '../../expr/types';
+import { freeSymbols } from '../../expr/walk';
+import type { Definition } from '../../semantics/context';
+import type { Closure, Compiler, DensityHolder, Hint, IntegrationSite, Scope } from './compile';
+import { NumericError } from './error';
+import { compileLogOf, gaussianBody } from './logdomain';
+import { MIN_MODEL_SD, TAIL_SDS } from './models';
+import { FD8, gaussHermite, levels, type Rule } from './quadrature';
+import { normalLogPdf, normalPdf } from './stablemath';
+
+/** A distribution an expectation or KL ranges over. */
+type DistSpec =
+  | { kind: 'mixture'; holder: DensityHolder; inputs: (env: Float64Array) => Float64Array }
+  | { kind: 'gauss'; hint: Hint }
+  | { kind: 'formula'; def: Definition; scope: Scope | null };
+
+/** Panels beyond this many make an integral NaN (a scale far too fine for its range). */
+const MAX_PANELS = 8192;
+/** Weight below which a non-finite integrand value is ignored (far tail). */
+const NEGLIGIBLE = 1e-16;
+/** Default half-width of an integral whose body names no density and no normal. */
+const DEFAULT_REACH = 12;
+
+type Weight = ((x: number, env: Float64Array) => number) | null;
+
+/** The composite Legendre sum of weight·body over [lo, hi] at resolution r. */
+function grid(env: Float64Array, slot: number, lo: number, hi: number, r: number, level: 0 | 1, weight: Weight, body: Closure): number {
+  const L = levels()[level];
+  const w = Math.pow(2, Math.floor(Math.log2(L.panelFactor * r)));
+  const a = Math.floor(lo / w), b = Math.ceil(hi / w);
+  if (!(b > a && b - a <= MAX_PANELS)) return NaN;
+  const X = L.legendre.nodes, W = L.legendre.weights, n = X.length, half = w / 2;
+  let acc = 0;
+  for (let p = a; p < b; p++) {
+    const mid = (p + 0.5) * w;
+    for (let i = 0; i < n; i++) {
+      const x = mid + half * X[i];
+      env[slot] = x;
+      let wt = half * W[i];
+      if (weight) {
+        wt *= weight(x, env);
+        if (wt === 0) continue;
+      }
+      const f = body(env);
+      if (f - f === 0) acc += wt * f;
+      else if (!weight || !(Math.abs(wt) < NEGLIGIBLE)) return NaN;
+    }
+  }
+  return acc;
+}
+
+/** The smallest sd among the hints (at their current values), capped by `r`. */
+function resolution(site: IntegrationSite, env: Float64Array, r: number): number {
+  for (const h of site.hints) {
+    const v = h.cov(env);
+    if (v > 0) r = Math.min(r, Math.sqrt(v));
+  }
+  return r;
+}
+
+/** [lo, hi] covering every density and normal hint of a site, or the default reach. */
+function siteRange(site: IntegrationSite, env: Float64Array): [number, number] {
+  let lo = Infinity, hi = -Infinity;
+  for (const d of site.densities) {
+    if (!d.model) continue;
+    lo = Math.min(lo, d.model.lo);
+    hi = Math.max(hi, d.model.hi);
+  }
+  for (const h of site.hints) {
+    const m = h.mean(env), v = h.cov(env);
+    if (!(v > 0) || m - m !== 0) continue;
+    const s = Math.sqrt(v);
+    lo = Math.min(lo, m - TAIL_SDS * s);
+    hi = Math.max(hi, m + TAIL_SDS * s);
+  }
+  return lo < hi ? [lo, hi] : [-DEFAULT_REACH, DEFAULT_REACH];
+}
+
+/** Compiles `body` with an integration site for `slot` open. */
+function withSite<T>(c: Compiler, slot: number, f: (site: IntegrationSite) => T): T {
+  const site: IntegrationSite = { slot, densities: new Set(), hints: [] };
+  c.sites.push(site);
+  try {
+    return f(site);
+  } finally {
+    c.sites.pop();
+  }
+}
+
+/** The distribution named or written in an expectation or KL. */
+function resolveDist(c: Compiler, d: Expr, scope: Scope | null): DistSpec {
+  if (d.kind === 'normal') {
+    if (d.arg) throw new NumericError('a density value N(x | m, v) is not a distribution; write N(m, v)');
+    return { kind: 'gauss', hint: c.meanCov(d, scope) };
+  }
+  if (d.kind !== 'sym') throw new NumericError(`cannot take an expectation over a ${d.kind}`);
+  const name = c.canon(d.name);
+  const def = c.definition(name);
+  if (def) {
+    if (def.params.length === 0) {
+      const g = gaussianBody(def.body);
+      if (g) return { kind: 'gauss', hint: c.expanding_(name, () => c.meanCov(g, scope)) };
+      if (def.body.kind === 'sym') return c.expanding_(name, () => resolveDist(c, def.body, scope));
+      throw new NumericError(`${name} is defined as a value, not as a distribution`);
+    }
+    if (def.params.length !== 1) throw new NumericError(`${name} has ${def.params.length} arguments; only densities of one variable are supported`);
+    const b = def.body, p = def.params[0];
+    if (b.kind === 'normal' && b.arg?.kind === 'sym' && b.arg.name === p && !freeSymbols(b.mean).has(p) && !freeSymbols(b.cov).has(p)) {
+      return { kind: 'gauss', hint: c.expanding_(name, () => c.meanCov(b, scope)) };
+    }
+    return { kind: 'formula', def, scope };
+  }
+  const decl = c.ctx.lookup(name);
+  if (decl?.kind !== 'density') throw new NumericError(`${name} is not a declared density`);
+  const holder = c.densityHolder(name, decl);
+  return { kind: 'mixture', holder, inputs: c.densityInputs(holder, [], scope) };
+}
+
+/** A closure for the density (log = false) or log density (log = true) of `d` at the value in `slot`. */
+function densityAt(c: Compiler, d: DistSpec, slot: number, log: boolean): Closure {
+  switch (d.kind) {
+    case 'mixture': {
+      const { holder: h, inputs } = d;
+      return log ? (env) => h.model!.logpdf(env[slot], inputs(env)) : (env) => h.model!.pdf(env[slot], inputs(env));
+    }
+    case 'gauss': {
+      const { mean, cov } = d.hint;
+      c.noteHint(slot, d.hint);
+      return log ? (env) => normalLogPdf(env[slot], mean(env), cov(env)) : (env) => normalPdf(env[slot], mean(env), cov(env));
+    }
+    case 'formula': {
+      const inner: Scope = { name: d.def.params[0], slot, next: d.scope };
+      return c.expanding_(d.def.name, () => {
+        if (!log) return c.compile(d.def.body, inner);
+        const lf = compileLogOf(c, d.def.body, inner);
+        if (lf) return lf;
+        const f = c.compile(d.def.body, inner);
+        return (env) => Math.log(f(env));
+      });
+    }
+  }
+}
+
+/** E_{x~d}[body] where x lives in `slot`, compiled with `site` describing the body. */
+function expectOver(c: Compiler, d: DistSpec, slot: number, body: Closure, site: IntegrationSite, pdf: Closure | null): Closure {
+  const ctl = c.ctl;
+  switch (d.kind) {
+    case 'mixture': {
+      const { holder: h, inputs } = d;
+      const mu = new Float64Array(8), lc = new Float64Array(8), i2v = new Float64Array(8);
+      let K = 0;
+      const weight = (x: number) => {
+        let s = 0;
+        for (let k = 0; k < K; k++) {
+          const dx = x - mu[k];
+          s += Math.exp(lc[k] - dx * dx * i2v[k]);
+        }
+        return s;
+      };
+      return (env) => {
+        const m = h.model!;
+        m.prepare(inputs(env));
+        K = m.K;
+        for (let k = 0; k < K; k++) {
+          mu[k] = m.mu[k];
+          lc[k] = m.logc[k];
+          i2v[k] = m.inv2v[k];
+        }
+        const [lo, hi] = m.currentRange();
+        const r = resolution(site, env, MIN_MODEL_SD);
+        return grid(env, slot, lo, hi, r, ctl.level, weight, body);
+      };
+    }
+    case 'gauss': {
+      const { mean, cov } = d.hint;
+      let gm = 0, gv = 1;
+      const weight = (x: number) => normalPdf(x, gm, gv);
+      return (env) => {
+        gm = mean(env);
+        gv = cov(env);
+        if (!(gv > 0) || gm - gm !== 0) return NaN;
+        const s = Math.sqrt(gv);
+        const r = resolution(site, env, Math.min(MIN_MODEL_SD, s));
+        return grid(env, slot, gm - TAIL_SDS * s, gm + TAIL_SDS * s, r, ctl.level, weight, body);
+      };
+    }
+    case 'formula': {
+      const p = pdf!;
+      const weight = (_x: number, env: Float64Array) => p(env);
+      return (env) => {
+        const [lo, hi] = siteRange(site, env);
+        return grid(env, slot, lo, hi, resolution(site, env, MIN_MODEL_SD), ctl.level, weight, body);
+      };
+    }
+  }
+}
+
+/** E_{x~N(m, v)}[poly(x)] by a Gauss–Hermite rule exact for the degree. */
+function hermiteExpect(c: Compiler, hint: Hint, slot: number, body: Closure, degree: number): Closure {
+  const base = Math.floor(degree / 2) + 1;
+  const rules: [Rule, Rule] = [gaussHermite(base + levels()[0].hermiteExtra), gaussHermite(base + levels()[1].hermiteExtra)];
+  const ctl = c.ctl;
+  const { mean, cov } = hint;
+  return (env) => {
+    const m = mean(env), v = cov(env);
+    if (!(v > 0)) return NaN;
+    const s = Math.sqrt(v);
+    const R = rules[ctl.level], T = R.nodes, W = R.weights;
+    let acc = 0;
+    for (let i = 0; i < T.length; i++) {
+      env[slot] = m + s * T[i];
+      acc += W[i] * body(env);
+    }
+    return acc;
+  };
+}
+
+/**
+ * The degree of `e` as a polynomial in `v`, or -1 when it is not one (or may
+ * not be: any defined name could mention `v`).
+ */
+function polyDegree(c: Compiler, e: Expr, v: string): number {
+  const mentionsDef = (x: Expr): boolean => [...freeSymbols(x)].some((n) => c.definition(n) !== undefined);
+  if (!freeSymbols(e).has(v)) return mentionsDef(e) ? -1 : 0;
+  switch (e.kind) {
+    case 'sym': return e.name === v ? 1 : -1;
+    case 'neg': return polyDegree(c, e.arg, v);
+    case 'add': {
+      let d = 0;
+      for (const t of e.terms) {
+        const k = polyDegree(c, t, v);
+        if (k < 0) return -1;
+        d = Math.max(d, k);
+      }
+      return d;
+    }
+    case 'mul': {
+      let d = 0;
+      for (const t of e.factors) {
+        const k = polyDegree(c, t, v);
+        if (k < 0) return -1;
+        d += k;
+      }
+      return d <= 40 ? d : -1;
+    }
+    case 'div': return polyDegree(c, e.den, v) === 0 ? polyDegree(c, e.num, v) : -1;
+    case 'pow': {
+      const b = polyDegree(c, e.base, v);
+      if (b < 0 || e.exp.kind !== 'num' || !Number.isInteger(e.exp.value)) return -1;
+      const d = b * e.exp.value;
+      return d <= 40 ? d : -1;
+    }
+    default: return -1;
+  }
+}
+
+/**
+ * `E_{x~p}[body]` for a resolved expectation.
+ *
+ * @example
+ *   compileExpect(c, expect('x', sym('p_{data}'), log(apply('p_{\\theta}', [sym('x')]))), null);
+ */
+export function compileExpect(c: Compiler, e: Expect, scope: Scope | null): Closure {
+  if (!e.var || !e.dist) throw new NumericError('unresolved expectation: the variable and the distribution must be known');
+  const v = e.var;
+  const d = resolveDist(c, e.dist, scope);
+  const slot = c.newSlot();
+  const inner: Scope = { name: v, slot, next: scope };
+  return withSite(c, slot, (site) => {
+    if (d.kind === 'gauss') {
+      const deg = polyDegree(c, e.body, v);
+      if (deg >= 0) return hermiteExpect(c, d.hint, slot, c.compile(e.body, inner), deg);
+    }
+    const pdf = d.kind === 'formula' ? densityAt(c, d, slot, false) : null;
+    const body = c.compile(e.body, inner);
+    return expectOver(c, d, slot, body, site, pdf);
+  });
+}
+
+/**
+ * `∫ body d var` over the real line.
+ *
+ * @example
+ *   compileIntegral(c, integral('x', mul(apply('p', [sym('x')]), sym('x'))), null);   // the mean of p
+ */
+export function compileIntegral(c: Compiler, e: Integral, scope: Scope | null): Closure {
+  const slot = c.newSlot();
+  const inner: Scope = { name: e.var, slot, next: scope };
+  const ctl = c.ctl;
+  return withSite(c, slot, (site) => {
+    const body = c.compile(e.body, inner);
+    return (env) => {
+      const [lo, hi] = siteRange(site, env);
+      return grid(env, slot, lo, hi, resolution(site, env, MIN_MODEL_SD), ctl.level, null, body);
+    };
+  });
+}
+
+/**
+ * `∂_var body` by an 8th-order central difference in var's slot.
+ *
+ * @example
+ *   compileDeriv(c, deriv('\\theta', pow(sym('\\theta'), num(2))), null);   // 2θ
+ */
+export function compileDeriv(c: Compiler, e: Deriv, scope: Scope | null): Closure {
+  const s = c.slotOf(e.var, scope);
+  const body = c.compile(e.body, scope);
+  const ctl = c.ctl;
+  const lv = levels();
+  return (env) => {
+    const x0 = env[s];
+    const h = lv[ctl.level].step;
+    let acc = 0;
+    for (let k = 0; k < 4; k++) {
+      env[s] = x0 + (k + 1) * h;
+      const fp = body(env);
+      env[s] = x0 - (k + 1) * h;
+      acc += FD8[k] * (fp - body(env));
+    }
+    env[s] = x0;
+    return acc / h;
+  };
+}
+
+/**
+ * `KL(p ‖ q) = E_{x~p}[log p(x) − log q(x)]`, both logs in log space.
+ *
+ * @example
+ *   compileKL(c, kl(sym('p_{data}'), sym('p_{\\theta}')), null);
+ */
+export function compileKL(c: Compiler, e: KL, scope: Scope | null): Closure {
+  const p = resolveDist(c, e.p, scope);
+  const q = resolveDist(c, e.q, scope);
+  const slot = c.newSlot();
+  return withSite(c, slot, (site) => {
+    const pdf = p.kind === 'formula' ? densityAt(c, p, slot, false) : null;
+    const lp = densityAt(c, p, slot, true);
+    const lq = densityAt(c, q, slot, true);
+    return expectOver(c, p, slot, (env) => lp(env) - lq(env), site, pdf);
+  });
+}

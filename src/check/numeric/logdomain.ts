@@ -1,0 +1,202 @@
+/**
+ * Log-space evaluation of `\log(e)` for expressions known to be positive.
+ *
+ * Strategy: `log` of a density, of exp, of σ, and of sums, products, quotients
+ * and powers of such things is computed without ever forming the (possibly
+ * underflowing or rounded-to-1) value: log p by log-sum-exp over the mixture,
+ * log σ(u) = −softplus(−u), log(1 − σ(u)) = −softplus(u), log(a + b) by
+ * logAddExp, log(1 − X) = log1mexp(log X). These are identities for positive
+ * arguments, so the result is the same number the naive formula would give
+ * in exact arithmetic; only the rounding differs. Definitions whose bodies have
+ * no binders are seen through (`\log D^*(x)` with `D^* = p_{data}/(p_{data}+p_θ)`
+ * becomes `log p_data − logAddExp(log p_data, log p_θ)`). Anything else
+ * returns null and the caller takes `Math.log` of the plain value.
+ *
+ * @example
+ *   // log(1 - D*(x)) at a point where p_θ(x)/p_data(x) = 1e-30: ≈ −69, not −Infinity
+ *   compileLogOf(c, sub(num(1), apply('D^{*}', [sym('x')])), scope);
+ */
+import type { Apply, Expr, Normal } from '../../expr/types';
+import { EXP, SIGMA, SQRT } from '../../expr/build';
+import { substSym } from '../../expr/walk';
+import type { Closure, Compiler, Scope } from './compile';
+import { log1mexp, logAddExp, normalLogPdf, softplus } from './stablemath';
+
+/**
+ * The normal distribution a definition body stands for (`N(m, v)` with no argument), if it is one.
+ *
+ * @example
+ *   gaussianBody(normal(null, sym('\\theta'), num(1)));   // that normal node
+ */
+export function gaussianBody(body: Expr): Normal | null {
+  return body.kind === 'normal' && body.arg === null ? body : null;
+}
+
+const BINDERS = new Set(['expect', 'integral', 'kl', 'deriv']);
+
+function hasBinder(e: Expr): boolean {
+  if (BINDERS.has(e.kind)) return true;
+  switch (e.kind) {
+    case 'num': case 'sym': return false;
+    case 'apply': return e.args.some(hasBinder) || (e.given ?? []).some(hasBinder);
+    case 'add': return e.terms.some(hasBinder);
+    case 'mul': return e.factors.some(hasBinder);
+    case 'neg': case 'norm': case 'transpose': return hasBinder(e.arg);
+    case 'div': return hasBinder(e.num) || hasBinder(e.den);
+    case 'pow': return hasBinder(e.base) || hasBinder(e.exp);
+    case 'normal': return (e.arg ? hasBinder(e.arg) : false) || hasBinder(e.mean) || hasBinder(e.cov);
+    case 'eq': return hasBinder(e.lhs) || hasBinder(e.rhs);
+    default: return true;
+  }
+}
+
+/** The body of definition `name` with its parameters replaced by `args`, if it can be seen through. */
+function unfold(c: Compiler, name: string, args: readonly Expr[]): Expr | null {
+  const def = c.definition(name);
+  if (!def || def.params.length !== args.length || hasBinder(def.body)) return null;
+  let body = def.body;
+  def.params.forEach((p, i) => { body = substSym(body, p, { kind: 'sym', name: `\u0000arg${i}` }); });
+  args.forEach((a, i) => { body = substSym(body, `\u0000arg${i}`, a); });
+  return body;
+}
+
+/** The argument of `σ(u)` (a plain σ application), or null. */
+function sigmaArg(c: Compiler, e: Expr): Expr | null {
+  return e.kind === 'apply' && c.canon(e.fn) === SIGMA && !e.primes && !c.definition(SIGMA) && e.args.length === 1 ? e.args[0] : null;
+}
+
+/** log(1 − X) in log space, or null. */
+function log1m(c: Compiler, x: Expr, scope: Scope | null): Closure | null {
+  const u = sigmaArg(c, x);
+  if (u) {
+    const f = c.compile(u, scope);
+    return (env) => -softplus(f(env));
+  }
+  if (x.kind === 'apply' && !x.primes && !x.given?.length && !c.definition(x.fn)) {
+    const decl = c.ctx.lookup(x.fn);
+    if (decl?.kind === 'function' && decl.domain === 'unit') {
+      const h = c.functionHolder(c.canon(x.fn), x.args.length);
+      const inputs = c.functionInputs(h, x.args, scope);
+      return (env) => h.model!.log1mValue(inputs(env));
+    }
+  }
+  const lx = compileLogOf(c, x, scope);
+  return lx ? (env) => log1mexp(lx(env)) : null;
+}
+
+function logOfApply(c: Compiler, e: Apply, scope: Scope | null): Closure | null {
+  const fn = c.canon(e.fn);
+  const primes = e.primes ?? 0;
+  const def = c.definition(fn);
+  if (def) {
+    if (primes) return null;
+    const g = def.params.length === 0 && e.args.length === 1 ? gaussianBody(def.body) : null;
+    if (g) return compileLogOf(c, { ...g, arg: e.args[0] }, scope);
+    const body = unfold(c, fn, e.args);
+    return body ? c.expanding_(fn, () => compileLogOf(c, body, scope)) : null;
+  }
+  if (fn === EXP && e.args.length === 1) return c.compile(e.args[0], scope);
+  const u = sigmaArg(c, e);
+  if (u) {
+    const f = c.compile(u, scope);
+    return (env) => -softplus(-f(env));
+  }
+  if (fn === SIGMA && primes === 1 && e.args.length === 1) {
+    const f = c.compile(e.args[0], scope);
+    return (env) => {
+      const v = f(env);
+      return -softplus(-v) - softplus(v);
+    };
+  }
+  if (fn === SQRT && !primes && e.args.length === 1) {
+    const l = compileLogOf(c, e.args[0], scope);
+    return l ? (env) => 0.5 * l(env) : null;
+  }
+  if (primes) return null;
+  const decl = c.ctx.lookup(fn);
+  if (decl?.kind === 'density' && e.args.length === 1) {
+    const h = c.densityHolder(fn, decl);
+    const x = c.compile(e.args[0], scope);
+    const inputs = c.densityInputs(h, e.given ?? [], scope);
+    return (env) => {
+      const xv = x(env);
+      return h.model!.logpdf(xv, inputs(env));
+    };
+  }
+  if (decl?.kind === 'function' && (decl.domain === 'unit' || decl.domain === 'positive') && !e.given?.length) {
+    const h = c.functionHolder(fn, e.args.length);
+    const inputs = c.functionInputs(h, e.args, scope);
+    return (env) => h.model!.logValue(inputs(env));
+  }
+  return null;
+}
+
+/**
+ * A closure computing log(e) in log space, or null when `e` is not built from
+ * known-positive parts.
+ *
+ * @example
+ *   compileLogOf(c, div(apply('p_{\\theta}', [sym('x')]), apply('p_{data}', [sym('x')])), scope);   // log p_θ − log p_data
+ */
+export function compileLogOf(c: Compiler, e: Expr, scope: Scope | null): Closure | null {
+  switch (e.kind) {
+    case 'num': {
+      const v = Math.log(e.value);
+      return e.value > 0 ? () => v : null;
+    }
+    case 'sym': {
+      if (c.localSlot(e.name, scope) >= 0) return null;
+      const def = c.definition(e.name);
+      if (!def || def.params.length || hasBinder(def.body)) return null;
+      return c.expanding_(def.name, () => compileLogOf(c, def.body, scope));
+    }
+    case 'apply': return logOfApply(c, e, scope);
+    case 'normal': {
+      if (!e.arg) return null;
+      const x = c.compile(e.arg, scope);
+      const { mean, cov } = c.meanCov(e, scope);
+      return (env) => normalLogPdf(x(env), mean(env), cov(env));
+    }
+    case 'mul': {
+      const ls = e.factors.map((f) => compileLogOf(c, f, scope));
+      if (ls.some((l) => !l)) return null;
+      const fs = ls as Closure[];
+      if (fs.length === 2) { const [a, b] = fs; return (env) => a(env) + b(env); }
+      return (env) => {
+        let s = 0;
+        for (let i = 0; i < fs.length; i++) s += fs[i](env);
+        return s;
+      };
+    }
+    case 'div': {
+      const a = compileLogOf(c, e.num, scope);
+      const b = a && compileLogOf(c, e.den, scope);
+      return a && b ? (env) => a(env) - b(env) : null;
+    }
+    case 'pow': {
+      const b = compileLogOf(c, e.base, scope);
+      if (!b) return null;
+      const x = c.compile(e.exp, scope);
+      return (env) => x(env) * b(env);
+    }
+    case 'add': {
+      if (e.terms.length === 2) {
+        const [a, b] = e.terms;
+        const one = (t: Expr) => t.kind === 'num' && t.value === 1;
+        const negated = one(a) && b.kind === 'neg' ? b.arg : one(b) && a.kind === 'neg' ? a.arg : null;
+        if (negated) return log1m(c, negated, scope);
+      }
+      const ls = e.terms.map((t) => compileLogOf(c, t, scope));
+      if (ls.some((l) => !l)) return null;
+      const fs = ls as Closure[];
+      if (fs.length === 1) return fs[0];
+      if (fs.length === 2) { const [a, b] = fs; return (env) => logAddExp(a(env), b(env)); }
+      return (env) => {
+        let s = -Infinity;
+        for (let i = 0; i < fs.length; i++) s = logAddExp(s, fs[i](env));
+        return s;
+      };
+    }
+    default: return null;
+  }
+}

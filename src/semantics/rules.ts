@@ -1,0 +1,95 @@
+/**
+ * Rules as data: every `rules/*.yaml` file lists named identities with the
+ * symbols they quantify over. Loading parses each statement in its own small
+ * context and refuses a rule whose right side uses a name its left side does
+ * not bind. (The numeric self-check of each rule is in `src/check/rules.ts`.)
+ *
+ * @example
+ *   loadRules('rules').get('log-product')!.latex   // '\\log(a b) = \\log a + \\log b'
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { isMap, isSeq, Node as YNode } from 'yaml';
+import type { Eq } from '../expr/types';
+import { freeSymbols } from '../expr/walk';
+import { makeContext, Context, SymbolDecl } from './context';
+import { parseDeclaration, DeclarationError } from './declarations';
+import { YamlSource, pairs, checkKeys, get } from './yaml-source';
+import type { Loc } from './derivation';
+
+/** A named identity. */
+export interface Rule {
+  name: string;
+  statement: Eq;
+  latex: string;
+  description: string;
+  ctx: Context;
+  loc: Loc;
+}
+
+/** Names that need no binding on the left (constants of the notation). */
+const GLOBAL_NAMES = new Set(['\\pi', 'e', '\\log', '\\ln', '\\exp', '\\sigma', '\\sqrt']);
+
+/** Reads every rule file in `dir` (sorted by name); throws a SourceError at the first problem. */
+export function loadRules(dir: string): Map<string, Rule> {
+  const rules = new Map<string, Rule>();
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+  for (const f of files) {
+    const file = path.join(dir, f);
+    for (const r of loadRuleFile(fs.readFileSync(file, 'utf8'), file)) {
+      const prev = rules.get(r.name);
+      if (prev) throw new Error(`${r.loc.file}:${r.loc.line}:${r.loc.column}: rule "${r.name}" is defined twice (first at ${prev.loc.file}:${prev.loc.line})`);
+      rules.set(r.name, r);
+    }
+  }
+  return rules;
+}
+
+/** Reads the rules of one file. */
+export function loadRuleFile(text: string, file: string): Rule[] {
+  const L = new YamlSource(text, file);
+  const root = L.parse();
+  if (!isMap(root)) throw L.errorNode('a rule file is a mapping with a "rules" list', root);
+  checkKeys(L, root, ['rules'], 'a rule file');
+  const list = get(root, 'rules');
+  if (!list || !isSeq(list)) throw L.errorNode('"rules" is a list of rules', list ?? root);
+  return (list.items as YNode[]).map((item) => {
+    if (!isMap(item)) throw L.errorNode('a rule is a mapping with name, statement, symbols, description', item);
+    checkKeys(L, item, ['name', 'statement', 'symbols', 'description'], 'a rule');
+    const nameNode = L.str(get(item, 'name'), 'name');
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(nameNode.value)) throw L.errorNode('a rule name is lower-case letters, digits and dashes', nameNode);
+    const decls: SymbolDecl[] = [];
+    const symNode = get(item, 'symbols');
+    if (symNode && !isMap(symNode)) throw L.errorNode('symbols is a mapping: name: declaration', symNode);
+    const permissive = { ...makeContext([]), isDeclared: () => true, isFunction: () => false };
+    for (const p of symNode && isMap(symNode) ? pairs(symNode) : []) {
+      const k = L.str(p.key, 'a symbol name');
+      const e = L.latex(k, permissive);
+      if (e.kind !== 'sym') throw L.errorNode(`"${k.value}" is not a name`, k);
+      const v = L.str(p.value, `the declaration of ${k.value}`);
+      try {
+        decls.push(parseDeclaration(e.name, v.value, (w) => {
+          const n = L.latex(v, permissive, { text: w, offset: v.value.indexOf(w) });
+          return n.kind === 'sym' ? n.name : w;
+        }));
+      } catch (err) {
+        if (err instanceof DeclarationError) throw L.errorAt(err.reason, L.mapper(v)(err.offset), err.length);
+        throw err;
+      }
+    }
+    const ctx = makeContext(decls);
+    const stNode = L.str(get(item, 'statement'), 'statement');
+    const statement = L.resolved(L.latex(stNode, ctx), ctx, stNode);
+    if (statement.kind !== 'eq') throw L.errorNode('a rule statement is an identity "left = right"', stNode);
+    const bound = freeSymbols(statement.lhs);
+    const unbound = [...freeSymbols(statement.rhs)].filter((n) => !bound.has(n) && !GLOBAL_NAMES.has(n));
+    if (unbound.length) {
+      throw L.errorNode(`rule "${nameNode.value}": the right side uses ${unbound.join(', ')}, which the left side does not bind`, stNode);
+    }
+    const descNode = get(item, 'description');
+    return {
+      name: nameNode.value, statement, latex: stNode.value.trim(), description: descNode ? L.str(descNode, 'description').value : '',
+      ctx, loc: L.loc(nameNode.range![0]),
+    };
+  });
+}
