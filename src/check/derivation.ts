@@ -10,9 +10,9 @@
  *   const report = checkDerivation(loadDerivationFile('derivations/mle-kl.yaml'));
  *   report.summary   // { proved: 5, numeric: 0, refuted: 0, unknown: 0, error: 0 }
  */
-import type { Derivation } from '../semantics/derivation';
+import type { Derivation, Chain, Step } from '../semantics/derivation';
 import type { Definition } from '../semantics/context';
-import { checkStep, StepCheck, Verdict } from './step';
+import { checkStep, StepCheck, StepInput, Verdict } from './step';
 import { hashParts } from './numeric/rng';
 
 /** One step in a report (the JSON schema documented in README). */
@@ -61,11 +61,18 @@ export function emptySummary(): Summary {
   return { proved: 0, numeric: 0, refuted: 0, unknown: 0, error: 0 };
 }
 
-/** Checks every step of every chain of `d`. */
-export function checkDerivation(d: Derivation, opts: CheckOptions = {}): DerivationReport {
+/** A step of a derivation with everything needed to check it. */
+export interface PlacedStep {
+  chain: Chain;
+  step: Step;
+  index: number;
+  input: StepInput;
+}
+
+/** Every step of `d` with its previous line, the definitions and hypotheses in force, and its seed. */
+export function placedSteps(d: Derivation, opts: CheckOptions = {}): PlacedStep[] {
   const baseSeed = opts.seed ?? 20261124;
-  const steps: StepReport[] = [];
-  const summary = emptySummary();
+  const out: PlacedStep[] = [];
   let index = 0;
   for (const chain of d.chains) {
     const inForce = new Set(chain.given);
@@ -76,22 +83,34 @@ export function checkDerivation(d: Derivation, opts: CheckOptions = {}): Derivat
       const defs: Definition[] = [...d.ctx.definitions.values()];
       for (const h of inForce) defs.push(...d.hypotheses.get(h)!.defs);
       const others = [...d.hypotheses.values()].filter((h) => !inForce.has(h.name));
-      const seed = hashParts([baseSeed, d.id, chain.name, step.index]);
-      const t0 = performance.now();
-      const r = checkStep({
-        lhs: prev, rhs: step.expr, relation: step.relation, ctx: d.ctx, defs, otherHypotheses: others,
-        cited: step.by, seed, samples: opts.samples,
-      });
-      const ms = performance.now() - t0;
-      summary[r.verdict]++;
-      steps.push({
-        index, chain: chain.name, line: step.loc.line, column: step.loc.column, relation: step.relation.latex, latex: step.latex,
-        verdict: r.verdict, rules: r.rules, cited: step.by, given: [...inForce], note: step.note, notes: r.notes,
-        diagnosis: r.diagnosis, witness: r.witness, message: r.message, seed: r.seed,
-        evidence: { symbolic: describeSymbolic(r), numeric: describeNumeric(r) }, ms,
+      out.push({
+        chain, step, index,
+        input: {
+          lhs: prev, rhs: step.expr, relation: step.relation, ctx: d.ctx, defs, otherHypotheses: others, cited: step.by,
+          seed: hashParts([baseSeed, d.id, chain.name, step.index]), samples: opts.samples, inForce: [...inForce],
+        } as StepInput & { inForce: string[] },
       });
       prev = step.expr;
     }
+  }
+  return out;
+}
+
+/** Checks every step of every chain of `d`. */
+export function checkDerivation(d: Derivation, opts: CheckOptions = {}): DerivationReport {
+  const steps: StepReport[] = [];
+  const summary = emptySummary();
+  for (const { chain, step, index, input } of placedSteps(d, opts)) {
+    const t0 = performance.now();
+    const r = checkStep(input);
+    const ms = performance.now() - t0;
+    summary[r.verdict]++;
+    steps.push({
+      index, chain: chain.name, line: step.loc.line, column: step.loc.column, relation: step.relation.latex, latex: step.latex,
+      verdict: r.verdict, rules: r.rules, cited: step.by, given: (input as StepInput & { inForce: string[] }).inForce, note: step.note, notes: r.notes,
+      diagnosis: r.diagnosis, witness: r.witness, message: r.message, seed: r.seed,
+      evidence: { symbolic: describeSymbolic(r), numeric: describeNumeric(r) }, ms,
+    });
   }
   return { file: d.file, derivation: d.id, title: d.title, steps, summary };
 }

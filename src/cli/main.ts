@@ -117,8 +117,12 @@ export function main(args: string[]): void {
     try {
       process.exitCode = f();
     } catch (e) {
+      const err = e as NodeJS.ErrnoException;
       if (e instanceof SourceError || e instanceof UsageError) {
-        log(`rederive: ${e.message}`);
+        log(`rederive: ${err.message}`);
+        process.exitCode = 2;
+      } else if (err.code === 'ENOENT' || err.code === 'EISDIR' || err.code === 'EACCES') {
+        log(`rederive: cannot read ${err.path ?? 'a file'}: ${err.code === 'ENOENT' ? 'no such file' : err.code}`);
         process.exitCode = 2;
       } else throw e;
     }

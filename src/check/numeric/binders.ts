@@ -30,6 +30,7 @@ import { freeSymbols } from '../../expr/walk';
 import type { Definition } from '../../semantics/context';
 import type { Closure, Compiler, DensityHolder, Hint, IntegrationSite, Scope } from './compile';
 import { NumericError } from './error';
+import { densityHolder, densityInputs } from './holders';
 import { compileLogOf, gaussianBody } from './logdomain';
 import { MIN_MODEL_SD, TAIL_SDS } from './models';
 import { FD8, gaussHermite, levels, type Rule } from './quadrature';
@@ -139,8 +140,8 @@ function resolveDist(c: Compiler, d: Expr, scope: Scope | null): DistSpec {
   }
   const decl = c.ctx.lookup(name);
   if (decl?.kind !== 'density') throw new NumericError(`${name} is not a declared density`);
-  const holder = c.densityHolder(name, decl);
-  return { kind: 'mixture', holder, inputs: c.densityInputs(holder, [], scope) };
+  const holder = densityHolder(c, name, decl);
+  return { kind: 'mixture', holder, inputs: densityInputs(c, holder, [], scope) };
 }
 
 /** A closure for the density (log = false) or log density (log = true) of `d` at the value in `slot`. */

@@ -9,11 +9,12 @@
  *   binders (expectation and integral variables, definition parameters) get a
  *   fresh slot each, found through a compile-time scope chain. A derivative
  *   perturbs the slot its variable resolves to, so everything reading that
- *   slot — including random models that depend on θ, which read θ's global
- *   slot — moves consistently.
- * - Declared functions and densities compile to call sites that read a
- *   *holder*; the program swaps the random model in each holder per sample, so
- *   the closures are built once for all samples.
+ *   slot — including random models that depend on θ, which read the slot θ
+ *   resolves to at their call site — moves consistently.
+ * - Applications are compiled in `calls.ts`; declared functions and densities
+ *   become call sites that read a *holder* (`holders.ts`); the program swaps
+ *   the random model in each holder per sample, so the closures are built once
+ *   for all samples.
  * - Definitions (the context's, overridden by extra ones such as a hypothesis
  *   `D_φ = D*`) are inlined at the call site: parameters get fresh slots and
  *   other free names in the body resolve where the definition is used (so
@@ -30,15 +31,14 @@
  *   env[c.globals.get('x')!] = 2;
  *   f(env);   // 3
  */
-import type { Apply, Expr, Normal } from '../../expr/types';
-import { EXP, LOG, SIGMA, SQRT } from '../../expr/build';
+import type { Expr, Normal } from '../../expr/types';
+import { SIGMA } from '../../expr/build';
 import type { Context, Definition, Domain, SymbolDecl } from '../../semantics/context';
 import { NumericError } from './error';
 import type { DensityModel, FunctionModel } from './models';
-import { FD8, levels } from './quadrature';
 import { normalPdf, sigmoid } from './stablemath';
 import { compileDeriv, compileExpect, compileIntegral, compileKL } from './binders';
-import { compileLogOf, gaussianBody } from './logdomain';
+import { compileApply } from './calls';
 
 /** A compiled expression. */
 export type Closure = (env: Float64Array) => number;
@@ -62,8 +62,8 @@ export interface FunctionHolder {
   readonly name: string;
   readonly arity: number;
   readonly domain: Domain;
-  /** Global slots of the parameters the function depends on (extra inputs). */
-  readonly depSlots: Int32Array;
+  /** Parameters the function depends on (extra inputs), resolved per call site. */
+  readonly deps: readonly string[];
   model: FunctionModel | null;
 }
 
@@ -71,7 +71,8 @@ export interface FunctionHolder {
 export interface DensityHolder {
   readonly name: string;
   readonly givenArity: number;
-  readonly depSlots: Int32Array;
+  /** Parameters the density depends on, resolved per call site. */
+  readonly deps: readonly string[];
   model: DensityModel | null;
 }
 
@@ -111,7 +112,7 @@ export class Compiler {
 
   constructor(readonly ctx: Context, extraDefinitions: readonly Definition[] = []) {
     this.defs = new Map(ctx.definitions);
-    for (const d of extraDefinitions) this.defs.set(ctx.resolveAlias(d.name), d);
+    for (const d of extraDefinitions ?? []) this.defs.set(ctx.resolveAlias(d.name), d);
   }
 
   /** The canonical name for `n` (aliases resolved). */
@@ -181,7 +182,7 @@ export class Compiler {
     switch (e.kind) {
       case 'num': { const v = e.value; return () => v; }
       case 'sym': return this.compileSym(e.name, scope);
-      case 'apply': return this.compileApply(e, scope);
+      case 'apply': return compileApply(this, e, scope);
       case 'add': return this.compileAdd(e.terms, scope);
       case 'neg': { const a = this.compile(e.arg, scope); return (env) => -a(env); }
       case 'mul': return this.compileMul(e.factors, scope);
@@ -260,169 +261,6 @@ export class Compiler {
     };
   }
 
-  private compileApply(e: Apply, scope: Scope | null): Closure {
-    const fn = this.canon(e.fn);
-    const primes = e.primes ?? 0;
-    const def = this.definition(fn);
-    if (!primes && !def && (fn === LOG || fn === '\\ln')) {
-      this.expectArgs(e, 1);
-      return compileLogOf(this, e.args[0], scope) ?? this.mapUnary(Math.log, e.args[0], scope);
-    }
-    if (!primes && !def && fn === SIGMA) return this.mapUnary(sigmoid, this.oneArg(e), scope);
-    if (primes === 1 && !def && fn === SIGMA) return this.mapUnary((u) => sigmoid(u) * sigmoid(-u), this.oneArg(e), scope);
-    if (!def && fn === EXP) return this.mapUnary(Math.exp, this.oneArg(e), scope); // exp is its own derivative
-    if (!primes && !def && fn === SQRT) return this.mapUnary(Math.sqrt, this.oneArg(e), scope);
-    if (!primes && def) {
-      const gauss = def.params.length === 0 ? gaussianBody(def.body) : null;
-      if (gauss && e.args.length === 1) return this.compileNormal({ ...gauss, arg: e.args[0] }, scope);
-      if (e.given?.length) throw new NumericError(`conditioning is not supported for defined ${fn}`);
-      return this.inline(def, e.args, scope);
-    }
-    if (!primes) {
-      const decl = this.ctx.lookup(fn);
-      if (decl?.kind === 'density') return this.compileDensityValue(fn, decl, e, scope);
-      if (e.given?.length) throw new NumericError(`${fn} is not a density; it cannot be conditioned`);
-      return this.compileFunctionValue(fn, e.args, scope);
-    }
-    // f^{(n)}(u): n-fold finite difference of the function of one argument.
-    const arg = this.compile(this.oneArg(e), scope);
-    let g = this.unaryOf(fn, def, e, scope);
-    for (let i = 0; i < primes; i++) g = this.differentiate(g);
-    const gg = g;
-    return (env) => gg(arg(env), env);
-  }
-
-  private expectArgs(e: Apply, n: number): void {
-    if (e.args.length !== n) throw new NumericError(`${e.fn} takes ${n} argument(s), got ${e.args.length}`);
-  }
-
-  private oneArg(e: Apply): Expr {
-    this.expectArgs(e, 1);
-    return e.args[0];
-  }
-
-  private mapUnary(f: (u: number) => number, a: Expr, scope: Scope | null): Closure {
-    const c = this.compile(a, scope);
-    return (env) => f(c(env));
-  }
-
-  /** `fn` as a function of its single argument, for derivatives by primes. */
-  private unaryOf(fn: string, def: Definition | undefined, e: Apply, scope: Scope | null): Unary {
-    if (def) {
-      if (def.params.length !== 1) throw new NumericError(`${fn}' needs a definition of one argument`);
-      const s = this.newSlot();
-      const body = this.expanding_(def.name, () => this.compile(def.body, { name: def.params[0], slot: s, next: scope }));
-      return (u, env) => {
-        env[s] = u;
-        return body(env);
-      };
-    }
-    switch (fn) {
-      case LOG: case '\\ln': return (u) => Math.log(u);
-      case SIGMA: return (u) => sigmoid(u);
-      case SQRT: return (u) => Math.sqrt(u);
-    }
-    const s = this.newSlot();
-    const inner: Scope = { name: '\u0000u', slot: s, next: scope };
-    const call = this.compile({ ...e, primes: 0, args: [{ kind: 'sym', name: '\u0000u' }] }, inner);
-    return (u, env) => {
-      env[s] = u;
-      return call(env);
-    };
-  }
-
-  /** The derivative of a unary closure by the 8th-order central difference. */
-  differentiate(g: Unary): Unary {
-    const ctl = this.ctl;
-    const lv = levels();
-    return (u, env) => {
-      const h = lv[ctl.level].step;
-      let acc = 0;
-      for (let k = 0; k < 4; k++) acc += FD8[k] * (g(u + (k + 1) * h, env) - g(u - (k + 1) * h, env));
-      return acc / h;
-    };
-  }
-
-  /** Registers a density with every integration site being compiled. */
-  private noteDensity(h: DensityHolder): void {
-    for (const s of this.sites) s.densities.add(h);
-  }
-
-  /** The holder of density `name`, created on first use. */
-  densityHolder(name: string, decl: SymbolDecl): DensityHolder {
-    let h = this.densities.get(name);
-    if (!h) {
-      if ((decl.arity ?? 1) !== 1) throw new NumericError(`joint density ${name} of ${decl.arity} variables is not supported yet`);
-      const deps = (decl.dependsOn ?? []).map((d) => this.globalSlot(this.canon(d)));
-      h = { name, givenArity: decl.givenArity ?? 0, depSlots: Int32Array.from(deps), model: null };
-      this.densities.set(name, h);
-    }
-    this.noteDensity(h);
-    return h;
-  }
-
-  /** A closure that fills and returns the input vector (parameters, then conditioning values) of a density call. */
-  densityInputs(h: DensityHolder, given: readonly Expr[], scope: Scope | null): (env: Float64Array) => Float64Array {
-    if (given.length !== h.givenArity) {
-      throw new NumericError(`${h.name} is conditioned on ${h.givenArity} value(s), got ${given.length}`);
-    }
-    const ds = h.depSlots, nd = ds.length;
-    const gs = given.map((g) => this.compile(g, scope));
-    const inp = new Float64Array(nd + gs.length);
-    return (env) => {
-      for (let j = 0; j < nd; j++) inp[j] = env[ds[j]];
-      for (let j = 0; j < gs.length; j++) inp[nd + j] = gs[j](env);
-      return inp;
-    };
-  }
-
-  private compileDensityValue(fn: string, decl: SymbolDecl, e: Apply, scope: Scope | null): Closure {
-    const h = this.densityHolder(fn, decl);
-    if (e.args.length !== 1) throw new NumericError(`density ${fn} takes 1 argument, got ${e.args.length}`);
-    const x = this.compile(e.args[0], scope);
-    const inputs = this.densityInputs(h, e.given ?? [], scope);
-    return (env) => {
-      const xv = x(env);
-      return h.model!.pdf(xv, inputs(env));
-    };
-  }
-
-  /** The holder of function `name` (undeclared names are random real functions), created on first use. */
-  functionHolder(name: string, arity: number): FunctionHolder {
-    let h = this.functions.get(name);
-    if (!h) {
-      const decl = this.ctx.lookup(name);
-      if (decl && decl.kind !== 'function') throw new NumericError(`${name} is a ${decl.kind}; it cannot be applied`);
-      if (decl?.arity !== undefined && decl.arity !== arity) {
-        throw new NumericError(`${name} takes ${decl.arity} argument(s), got ${arity}`);
-      }
-      const deps = (decl?.dependsOn ?? []).map((d) => this.globalSlot(this.canon(d)));
-      h = { name, arity, domain: decl?.domain ?? 'real', depSlots: Int32Array.from(deps), model: null };
-      this.functions.set(name, h);
-    } else if (h.arity !== arity) {
-      throw new NumericError(`${name} is applied to ${h.arity} and to ${arity} arguments`);
-    }
-    return h;
-  }
-
-  /** A closure filling the input vector (arguments, then parameter values) of a function call. */
-  functionInputs(h: FunctionHolder, args: readonly Expr[], scope: Scope | null): (env: Float64Array) => Float64Array {
-    const argFs = args.map((a) => this.compile(a, scope));
-    const n = argFs.length, ds = h.depSlots, nd = ds.length;
-    const inp = new Float64Array(n + nd);
-    return (env) => {
-      for (let i = 0; i < n; i++) inp[i] = argFs[i](env);
-      for (let j = 0; j < nd; j++) inp[n + j] = env[ds[j]];
-      return inp;
-    };
-  }
-
-  private compileFunctionValue(fn: string, args: readonly Expr[], scope: Scope | null): Closure {
-    const h = this.functionHolder(fn, args.length);
-    const inputs = this.functionInputs(h, args, scope);
-    return (env) => h.model!.value(inputs(env));
-  }
-
   private compileAdd(terms: readonly Expr[], scope: Scope | null): Closure {
     // 1 − σ(u) is σ(−u): keeps full relative precision when σ(u) is close to 1.
     if (terms.length === 2) {
@@ -430,7 +268,10 @@ export class Compiler {
       const sig = (t: Expr) => (t.kind === 'neg' && t.arg.kind === 'apply' && this.canon(t.arg.fn) === SIGMA && !t.arg.primes && !this.definition(SIGMA) && t.arg.args.length === 1 ? t.arg.args[0] : null);
       const one = (t: Expr) => t.kind === 'num' && t.value === 1;
       const u = one(a) ? sig(b) : one(b) ? sig(a) : null;
-      if (u) return this.mapUnary((v) => sigmoid(-v), u, scope);
+      if (u) {
+        const g = this.compile(u, scope);
+        return (env) => sigmoid(-g(env));
+      }
     }
     const fs = terms.map((t) => this.compile(t, scope));
     switch (fs.length) {
@@ -491,7 +332,8 @@ export class Compiler {
     for (const s of this.sites) if (s.slot === o) s.hints.push(hint);
   }
 
-  private compileNormal(e: Normal, scope: Scope | null): Closure {
+  /** A normal density value N(arg; mean, variance). */
+  compileNormal(e: Normal, scope: Scope | null): Closure {
     if (!e.arg) throw new NumericError('a normal distribution without an argument is not a number (write N(x | mean, cov))');
     const hint = this.meanCov(e, scope);
     if (e.arg.kind === 'sym') {

@@ -65,10 +65,10 @@ export class Program {
     env.fill(0);
     for (const [name, slot] of c.globals) env[slot] = this.scalar(name, seed, sample);
     for (const h of c.functions.values()) {
-      h.model = new FunctionModel(h.arity + h.depSlots.length, h.domain, rngFor(seed, sample, `function ${h.name}`));
+      h.model = new FunctionModel(h.arity + h.deps.length, h.domain, rngFor(seed, sample, `function ${h.name}`));
     }
     for (const h of c.densities.values()) {
-      h.model = new DensityModel(h.depSlots.length + h.givenArity, rngFor(seed, sample, `density ${h.name}`));
+      h.model = new DensityModel(h.deps.length + h.givenArity, rngFor(seed, sample, `density ${h.name}`));
     }
     this.level = 0;
     return env;

@@ -20,6 +20,7 @@ import type { Apply, Expr, Normal } from '../../expr/types';
 import { EXP, SIGMA, SQRT } from '../../expr/build';
 import { substSym } from '../../expr/walk';
 import type { Closure, Compiler, Scope } from './compile';
+import { densityHolder, densityInputs, functionHolder, functionInputs } from './holders';
 import { log1mexp, logAddExp, normalLogPdf, softplus } from './stablemath';
 
 /**
@@ -75,8 +76,8 @@ function log1m(c: Compiler, x: Expr, scope: Scope | null): Closure | null {
   if (x.kind === 'apply' && !x.primes && !x.given?.length && !c.definition(x.fn)) {
     const decl = c.ctx.lookup(x.fn);
     if (decl?.kind === 'function' && decl.domain === 'unit') {
-      const h = c.functionHolder(c.canon(x.fn), x.args.length);
-      const inputs = c.functionInputs(h, x.args, scope);
+      const h = functionHolder(c, c.canon(x.fn), x.args.length);
+      const inputs = functionInputs(c, h, x.args, scope);
       return (env) => h.model!.log1mValue(inputs(env));
     }
   }
@@ -115,17 +116,17 @@ function logOfApply(c: Compiler, e: Apply, scope: Scope | null): Closure | null 
   if (primes) return null;
   const decl = c.ctx.lookup(fn);
   if (decl?.kind === 'density' && e.args.length === 1) {
-    const h = c.densityHolder(fn, decl);
+    const h = densityHolder(c, fn, decl);
     const x = c.compile(e.args[0], scope);
-    const inputs = c.densityInputs(h, e.given ?? [], scope);
+    const inputs = densityInputs(c, h, e.given ?? [], scope);
     return (env) => {
       const xv = x(env);
       return h.model!.logpdf(xv, inputs(env));
     };
   }
   if (decl?.kind === 'function' && (decl.domain === 'unit' || decl.domain === 'positive') && !e.given?.length) {
-    const h = c.functionHolder(fn, e.args.length);
-    const inputs = c.functionInputs(h, e.args, scope);
+    const h = functionHolder(c, fn, e.args.length);
+    const inputs = functionInputs(c, h, e.args, scope);
     return (env) => h.model!.logValue(inputs(env));
   }
   return null;

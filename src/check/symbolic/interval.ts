@@ -88,7 +88,9 @@ export function intervalOf(e: Expr, ctx: Context): Interval {
     case 'div': return mulI(intervalOf(e.num, ctx), invI(intervalOf(e.den, ctx)));
     case 'pow': {
       const p = constantValue(e.exp);
-      return p === null ? REAL : powI(intervalOf(e.base, ctx), p);
+      const b = intervalOf(e.base, ctx);
+      if (p === null) return isPos(b) ? POS : REAL;
+      return powI(b, p);
     }
     case 'apply': {
       if (e.fn === '\\exp') return POS;

@@ -53,6 +53,8 @@ export class Normalizer {
   readonly used = new Set<string>();
   /** log-atom key -> the base it is the log of (for exp(c log a) = a^c). */
   private readonly logOf = new Map<string, Base>();
+  /** power-atom key -> positive base and symbolic exponent (for log(a^w) = w log a). */
+  private readonly powOf = new Map<string, { base: Sum; exp: Sum }>();
 
   constructor(readonly env: ProverEnv) {}
 
@@ -137,9 +139,14 @@ export class Normalizer {
       if (r) return r;
       return this.opaque(powE(toExpr(b), toExpr(x)));
     }
-    // a^w = exp(w log a) for a > 0
-    if (this.isPositiveSum(b)) return this.expOf(mulS(x, this.logOf_(b)));
-    return this.opaque(powE(toExpr(b), toExpr(x)));
+    return this.symbolicPower(b, x);
+  }
+
+  /** a^w with a symbolic exponent: an atom, remembered so that log(a^w) = w log a (log-power) for a > 0. */
+  private symbolicPower(b: Sum, x: Sum): Sum {
+    const a = atom(powE(toExpr(b), toExpr(x)));
+    if (this.isPositiveSum(b)) this.powOf.set(a.key, { base: b, exp: x });
+    return atomSum(a);
   }
 
   private canonApply(e: Apply, depth: number): Apply {
@@ -226,6 +233,11 @@ export class Normalizer {
   }
 
   private logBase(b: Base): Sum {
+    const p = b.t === 'atom' ? this.powOf.get(b.key) : undefined;
+    if (p && this.on('log-power')) {
+      this.fire('log-power');
+      return mulS(p.exp, this.logOf_(p.base));
+    }
     const a = atom(apply('\\log', [b.t === 'atom' ? b.atom.expr : toExpr(b.sum)]));
     this.logOf.set(a.key, b);
     return atomSum(a);
@@ -252,7 +264,18 @@ export class Normalizer {
       if (base && this.on('exp-log')) {
         this.fire('exp-log');
         out = mulS(out, factorSum(base, t.coef));
-      } else rest.push(t);
+        continue;
+      }
+      const logIdx = t.factors.findIndex((g) => Q.isOne(g.pow) && g.base.t === 'atom' && this.logOf.has(g.base.key));
+      if (logIdx >= 0 && !t.exp && this.on('exp-log')) {
+        // exp(w log a) = a^w for a symbolic w free of the log
+        const lb = this.logOf.get(t.factors[logIdx].base.key)!;
+        const w = t.factors.filter((_, i) => i !== logIdx).reduce((acc, g) => mulS(acc, factorSum(g.base, g.pow)), constant(t.coef));
+        this.fire('exp-log');
+        out = mulS(out, this.symbolicPower(lb.t === 'atom' ? atomSum(lb.atom) : lb.sum, w));
+        continue;
+      }
+      rest.push(t);
     }
     return rest.length ? mulS(out, expSum(sumOf(rest))) : out;
   }

@@ -1,0 +1,105 @@
+/**
+ * Call sites of declared functions and densities, and the holders through
+ * which they reach the current sample's random model.
+ *
+ * Strategy: one holder per name, created the first time the name is compiled
+ * and shared by all its call sites; the program puts a fresh model in each
+ * holder per sample. A call site fills a private input buffer — arguments,
+ * then the values of the parameters the declaration `dependsOn` (read from
+ * their global slots, so a derivative in θ moves p_θ and G_θ), then
+ * conditioning values — and hands it to the model. Every density compiled
+ * inside an integral is noted on that integral's site so the quadrature range
+ * covers it.
+ *
+ * @example
+ *   const h = functionHolder(c, 'G_{\\theta}', 1);   // inputs: [z, θ]
+ */
+import type { Apply, Expr } from '../../expr/types';
+import type { SymbolDecl } from '../../semantics/context';
+import type { Closure, Compiler, DensityHolder, FunctionHolder, Scope } from './compile';
+import { NumericError } from './error';
+
+/** The slots the parameters `deps` resolve to at a call site (a definition parameter named θ shadows the global θ). */
+function depSlots(c: Compiler, deps: readonly string[], scope: Scope | null): Int32Array {
+  return Int32Array.from(deps.map((d) => c.slotOf(d, scope)));
+}
+
+/** Registers a density with every integration site being compiled. */
+function noteDensity(c: Compiler, h: DensityHolder): void {
+  for (const s of c.sites) s.densities.add(h);
+}
+
+/** The holder of density `name`, created on first use. */
+export function densityHolder(c: Compiler, name: string, decl: SymbolDecl): DensityHolder {
+  let h = c.densities.get(name);
+  if (!h) {
+    if ((decl.arity ?? 1) !== 1) throw new NumericError(`joint density ${name} of ${decl.arity} variables is not supported yet`);
+    h = { name, givenArity: decl.givenArity ?? 0, deps: (decl.dependsOn ?? []).map((d) => c.canon(d)), model: null };
+    c.densities.set(name, h);
+  }
+  noteDensity(c, h);
+  return h;
+}
+
+/** A closure that fills and returns the input vector (parameters, then conditioning values) of a density call. */
+export function densityInputs(c: Compiler, h: DensityHolder, given: readonly Expr[], scope: Scope | null): (env: Float64Array) => Float64Array {
+  if (given.length !== h.givenArity) {
+    throw new NumericError(`${h.name} is conditioned on ${h.givenArity} value(s), got ${given.length}`);
+  }
+  const ds = depSlots(c, h.deps, scope), nd = ds.length;
+  const gs = given.map((g) => c.compile(g, scope));
+  const inp = new Float64Array(nd + gs.length);
+  return (env) => {
+    for (let j = 0; j < nd; j++) inp[j] = env[ds[j]];
+    for (let j = 0; j < gs.length; j++) inp[nd + j] = gs[j](env);
+    return inp;
+  };
+}
+
+/** A density value p(x) (or p(x | given)) on the current sample's model. */
+export function compileDensityValue(c: Compiler, fn: string, decl: SymbolDecl, e: Apply, scope: Scope | null): Closure {
+  const h = densityHolder(c, fn, decl);
+  if (e.args.length !== 1) throw new NumericError(`density ${fn} takes 1 argument, got ${e.args.length}`);
+  const x = c.compile(e.args[0], scope);
+  const inputs = densityInputs(c, h, e.given ?? [], scope);
+  return (env) => {
+    const xv = x(env);
+    return h.model!.pdf(xv, inputs(env));
+  };
+}
+
+/** The holder of function `name` (undeclared names are random real functions), created on first use. */
+export function functionHolder(c: Compiler, name: string, arity: number): FunctionHolder {
+  let h = c.functions.get(name);
+  if (!h) {
+    const decl = c.ctx.lookup(name);
+    if (decl && decl.kind !== 'function') throw new NumericError(`${name} is a ${decl.kind}; it cannot be applied`);
+    if (decl?.arity !== undefined && decl.arity !== arity) {
+      throw new NumericError(`${name} takes ${decl.arity} argument(s), got ${arity}`);
+    }
+    h = { name, arity, domain: decl?.domain ?? 'real', deps: (decl?.dependsOn ?? []).map((d) => c.canon(d)), model: null };
+    c.functions.set(name, h);
+  } else if (h.arity !== arity) {
+    throw new NumericError(`${name} is applied to ${h.arity} and to ${arity} arguments`);
+  }
+  return h;
+}
+
+/** A closure filling the input vector (arguments, then parameter values) of a function call. */
+export function functionInputs(c: Compiler, h: FunctionHolder, args: readonly Expr[], scope: Scope | null): (env: Float64Array) => Float64Array {
+  const argFs = args.map((a) => c.compile(a, scope));
+  const n = argFs.length, ds = depSlots(c, h.deps, scope), nd = ds.length;
+  const inp = new Float64Array(n + nd);
+  return (env) => {
+    for (let i = 0; i < n; i++) inp[i] = argFs[i](env);
+    for (let j = 0; j < nd; j++) inp[n + j] = env[ds[j]];
+    return inp;
+  };
+}
+
+/** A function value f(args) on the current sample's model. */
+export function compileFunctionValue(c: Compiler, fn: string, args: readonly Expr[], scope: Scope | null): Closure {
+  const h = functionHolder(c, fn, args.length);
+  const inputs = functionInputs(c, h, args, scope);
+  return (env) => h.model!.value(inputs(env));
+}
