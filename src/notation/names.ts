@@ -26,7 +26,7 @@
  */
 import { canonicalTex, roleOf, PRINT } from './table';
 
-/** The part of a token this file needs (the lexer's `Token` has it). */
+/** The part of a token this file needs; the lexer's `Token` (`src/parse/lexer.ts`, whose `tokenize` the examples use) has it. */
 export interface NameToken {
   kind: string;
   text: string;
@@ -68,7 +68,7 @@ export function hasScripts(name: string): boolean {
 /**
  * Index of the `}` matching the `{` at `open`, or -1 when it is not closed.
  *
- * @example matchBrace(toks('{a{b}}c'), 0)  // 5
+ * @example matchBrace(tokenize('{a{b}}c'), 0)  // 5
  */
 export function matchBrace(tokens: readonly NameToken[], open: number): number {
   let depth = 0;
@@ -87,7 +87,7 @@ export function matchBrace(tokens: readonly NameToken[], open: number): number {
  * (`\hat\mu`, `\text{data}`). Returns `i` when there is no argument, -1 when
  * a brace is not closed.
  *
- * @example argEnd(toks('\\hat\\mu_y'), 0)  // 2
+ * @example argEnd(tokenize('\\hat\\mu_y'), 0)  // 2
  */
 export function argEnd(tokens: readonly NameToken[], i: number): number {
   const t = tokens[i];
@@ -115,7 +115,7 @@ export function takesArgument(tex: string): boolean {
  * superscript. Font wrappers and braces are dropped, accents and math
  * alphabets keep braces, nested scripts are braced.
  *
- * @example scriptText(toks('\\text{data}'), 0, 4)  // 'data'
+ * @example scriptText(tokenize('\\text{data}'), 0, 4)  // 'data'
  */
 export function scriptText(tokens: readonly NameToken[], from: number, to: number): string {
   const parts: string[] = [];

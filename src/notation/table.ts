@@ -56,9 +56,18 @@ export interface NotationEntry {
   close?: string;
 }
 
-/** Precedence levels, loosest first. Juxtaposition binds like `\cdot`. */
+/**
+ * Precedence levels, loosest first. Juxtaposition binds like `\cdot`.
+ *
+ * @example PREC.product < PREC.power  // true: `a b^2` is `a (b^2)`
+ */
 export const PREC = { eq: 0, sum: 1, product: 2, unary: 3, power: 4, postfix: 5, atom: 6 } as const;
 
+/**
+ * The table: one line an entry.
+ *
+ * @example NOTATION.filter((e) => e.role === 'accent').map((e) => e.tex)  // ['\\hat', '\\widehat', …]
+ */
 /* prettier-ignore */
 export const NOTATION: readonly NotationEntry[] = [
   // Greek letters and other name-forming symbols
@@ -215,7 +224,11 @@ export const NOTATION: readonly NotationEntry[] = [
   { tex: '.', role: 'punct' },
 ];
 
-/** Special heads: names that start a binder when followed by the given token. */
+/**
+ * Special heads: names that start a binder when followed by the given token.
+ *
+ * @example HEADS.expectation.includes('\\mathbb{E}')  // true
+ */
 export const HEADS = {
   /** `E_{x \sim p}[…]`, `\mathbb{E}[…]` (when followed by `_` or `[`). */
   expectation: ['E', '\\mathbb{E}'],
@@ -233,7 +246,11 @@ export const HEADS = {
   transpose: ['\\top', 'T'],
 } as const;
 
-/** How each node kind prints: its precedence and a template (`{field}` is a printed child). */
+/**
+ * How each node kind prints: its precedence and a template (`{field}` is a printed child).
+ *
+ * @example NODE_PRINT.div.template  // '\\frac{{num}}{{den}}'
+ */
 export const NODE_PRINT: Record<ExprKind, { prec: number; template: string }> = {
   num: { prec: PREC.atom, template: '{value}' },
   sym: { prec: PREC.atom, template: '{name}' },
@@ -253,7 +270,11 @@ export const NODE_PRINT: Record<ExprKind, { prec: number; template: string }> = 
   eq: { prec: PREC.eq, template: '{lhs} = {rhs}' },
 };
 
-/** Printing details that are not a node kind. */
+/**
+ * Printing details that are not a node kind.
+ *
+ * @example PRINT.times  // ' \\cdot '
+ */
 export const PRINT = {
   /** Explicit product sign, used only where juxtaposition would be ambiguous. */
   times: ' \\cdot ',
@@ -271,7 +292,13 @@ export const PRINT = {
 
 const BY_TEX = new Map(NOTATION.map((e) => [e.tex, e] as const));
 
-/** Unicode characters the lexer reads as commands (`θ` -> `\theta`). */
+/**
+ * Unicode characters the lexer reads as commands. Greek variants follow
+ * unicode-math: `φ` (U+03C6) is `\varphi`, `ϕ` (U+03D5) is `\phi`, `ε` is
+ * `\varepsilon`, `ϵ` is `\epsilon`.
+ *
+ * @example UNICODE_TO_TEX.get('θ')  // '\\theta'
+ */
 export const UNICODE_TO_TEX: ReadonlyMap<string, string> = new Map(
   NOTATION.filter((e) => e.unicode).map((e) => [e.unicode as string, e.tex] as const),
 );

@@ -30,7 +30,8 @@ export interface Token {
   space: boolean;
 }
 
-const SIZERS_WITH_NULL_DELIMITER = new Set(['\\left', '\\right', '\\bigl', '\\bigr', '\\Bigl', '\\Bigr', '\\biggl', '\\biggr']);
+/** Sizing commands that may take the null delimiter `.` (`\\left. … \\right|`), dropped with them. */
+const SIZERS_WITH_NULL_DELIMITER = new Set(['\\left', '\\right', '\\big', '\\Big', '\\bigg', '\\Bigg', '\\bigl', '\\bigr', '\\Bigl', '\\Bigr', '\\biggl', '\\biggr']);
 
 /**
  * Splits `src` into tokens; throws `SourceError` on unknown commands or characters.

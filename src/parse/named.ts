@@ -26,7 +26,7 @@ import { at, type Grammar, type TokenStream } from './stream';
  * True when a name starts `k` tokens ahead: a letter, a symbol command, an
  * accent, a math alphabet, a font wrapper, or `\ln`/`\log` with a subscript.
  *
- * @example isNameStart(streamOf('\\hat\\mu'))  // true
+ * @example isNameStart(s)  // true with s at '\\hat\\mu', false at '('
  */
 export function isNameStart(s: TokenStream, k = 0): boolean {
   const t = s.peek(k);
@@ -40,7 +40,7 @@ export function isNameStart(s: TokenStream, k = 0): boolean {
  * Consumes the base of a name and returns its canonical text (`\hat{\mu}`,
  * `p`, `KL`, `\mathbb{E}`, `data` for `\text{data}`).
  *
- * @example readBase(streamOf('\\hat\\mu_y')).base  // '\\hat{\\mu}'
+ * @example readBase(s).base  // '\\hat{\\mu}' with s at '\\hat\\mu_y', leaving s at '_y'
  */
 export function readBase(s: TokenStream): { base: string; start: Token } {
   const start = s.peek();
@@ -62,7 +62,7 @@ export function readBase(s: TokenStream): { base: string; start: Token } {
  * Consumes the scripts of a name with base `base`: a subscript, then a
  * superscript when it forms a name. Returns the canonical name.
  *
- * @example readScripts(streamAt('_G^{mm}'), 'L')  // 'L_{G}^{mm}' if declared, else 'L_{G}'
+ * @example readScripts(s, 'L')  // with s at '_G^{mm}': 'L_{G}^{mm}' if declared, else 'L_{G}' (s left at '^')
  */
 export function readScripts(s: TokenStream, base: string): string {
   let sub: string | null = null;
@@ -114,7 +114,7 @@ export function finishName(g: Grammar, start: Token, name: string): Expr {
  * A symbol from the single token `t` at the cursor (a letter or a symbol
  * command), as in `\frac1x` or `x^\theta`.
  *
- * @example singleSym(s, s.peek())  // on '\theta': sym('\theta')
+ * @example singleSym(s, s.peek())  // with s at '\\theta': sym('\\theta')
  */
 export function singleSym(s: TokenStream, t: Token): Expr {
   s.next();
@@ -153,7 +153,7 @@ export function parseArgs(g: Grammar): { args: Expr[]; given?: Expr[] } {
 /**
  * The end of the TeX argument at `i` (see `argEnd`), throwing on an unclosed brace.
  *
- * @example scriptEnd(streamOf('{a}b'), 0)  // 3
+ * @example scriptEnd(s, 0)  // 3 for '{a}b'; throws for '{a'
  */
 export function scriptEnd(s: TokenStream, i: number): number {
   const e = argEnd(s.tokens, i);

@@ -46,7 +46,6 @@ import type { Expr } from '../expr/types';
 import { add, apply, eq, mul, neg, pow, transpose, div, EXP, SQRT } from '../expr/build';
 import { EMPTY_CONTEXT, type ParseContext } from '../semantics/context';
 import { canonicalTex, HEADS, lookupNotation } from '../notation/table';
-import { makeName } from '../notation/names';
 import type { Origin } from './error';
 import { tokenize, type Token } from './lexer';
 import { at, TokenStream, type Grammar } from './stream';
@@ -336,6 +335,6 @@ export function parseName(latex: string, origin: Origin = {}): string {
   if (!isNameStart(s)) throw s.error('expected a name', s.peek());
   const { base } = readBase(s);
   const name = readScripts(s, base);
-  if (s.peek().kind !== 'eof') throw s.error(`unexpected ${s.describe(s.peek())} after the name ${makeName(name)}`, s.peek());
+  if (s.peek().kind !== 'eof') throw s.error(`unexpected ${s.describe(s.peek())} after the name ${name}`, s.peek());
   return name;
 }

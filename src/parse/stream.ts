@@ -18,7 +18,7 @@ import { SourceError, type Origin } from './error';
 import type { Token } from './lexer';
 import { canonicalTex, roleOf, HEADS, type Role } from '../notation/table';
 
-/** What the enclosing construct makes of context-dependent tokens. */
+/** What the enclosing construct makes of context-dependent tokens (`{ norm: true, integral: false }` inside `\\|…\\|`). */
 export interface Level {
   /** Inside `\|…\|`: `\|` closes. */
   norm: boolean;
@@ -26,7 +26,12 @@ export interface Level {
   integral: boolean;
 }
 
-/** The grammar entry points binders need (implemented by `Parser`). */
+/**
+ * The grammar entry points binders need (implemented by `Parser` in `parser.ts`).
+ *
+ * @example
+ *   const body = g.s.within(() => g.parseSum());  // a bracket's content
+ */
 export interface Grammar {
   s: TokenStream;
   /** A sum (no `=`) at the current level. */
@@ -41,7 +46,14 @@ export interface Grammar {
 
 const FRESH: Level = { norm: false, integral: false };
 
-/** Cursor over tokens, with context and error helpers. */
+/**
+ * Cursor over tokens, with context and error helpers.
+ *
+ * @example
+ *   const s = new TokenStream('(a', tokenize('(a'), EMPTY_CONTEXT, {});
+ *   const open = s.next(); s.next();
+ *   s.expectClose(open, ')')  // throws "expected ')' to close '(' opened at column 1"
+ */
 export class TokenStream {
   pos = 0;
   private readonly levels: Level[] = [FRESH];

@@ -46,8 +46,8 @@ type DistSpec =
 const MAX_PANELS = 8192;
 /** Weight below which a non-finite integrand value is ignored (far tail). */
 const NEGLIGIBLE = 1e-16;
-/** Default half-width of an integral whose body names no density and no normal. */
-const DEFAULT_REACH = 12;
+/** Default half-width of an integral whose body names no density and no normal (e^{-40}·40² ≈ 7e-15: enough for exponential tails). */
+const DEFAULT_REACH = 40;
 
 type Weight = ((x: number, env: Float64Array) => number) | null;
 

@@ -8,6 +8,8 @@ import {
 } from './fixtures';
 
 type Case = [name: string, lhs: Expr, rhs: Expr, defs?: Definition[]];
+/** Every row with its definitions (jest passes `done` in place of a missing last argument). */
+const rows = (cs: Case[]) => cs.map(([n, l, r, d]) => [n, l, r, d ?? []] as [string, Expr, Expr, Definition[]]);
 
 const dDstar = [DSTAR, D_IS_DSTAR];
 const a = sym('a'), b = sym('b');
@@ -71,7 +73,7 @@ const disagree: Case[] = [
 ];
 
 describe('numericEqual agrees on true identities', () => {
-  test.each(agree)('%s', (_name, lhs, rhs, defs) => {
+  test.each(rows(agree))('%s', (_name, lhs, rhs, defs) => {
     const out = numericEqual(lhs, rhs, ctx, { seed: 11, extraDefinitions: defs });
     expect(out).toMatchObject({ status: 'agree', samples: 8, seed: 11 });
     if (out.status === 'agree') expect(out.maxDiff).toBeLessThan(1e-9);
@@ -79,7 +81,7 @@ describe('numericEqual agrees on true identities', () => {
 });
 
 describe('numericEqual refutes planted mistakes with a witness', () => {
-  test.each(disagree)('%s', (_name, lhs, rhs, defs) => {
+  test.each(rows(disagree))('%s', (_name, lhs, rhs, defs) => {
     const out = numericEqual(lhs, rhs, ctx, { seed: 11, extraDefinitions: defs });
     expect(out.status).toBe('disagree');
     if (out.status !== 'disagree') return;
