@@ -62,8 +62,11 @@ export function printLatex(e: Expr): string {
       return fill('expect', { sub: expectationSubscript(e.var, e.dist), body: wrapIf(e.body, ['eq']) });
     case 'integral':
       return fill('integral', { body: wrapIf(e.body, ['eq']), var: nameToLatex(e.var) });
-    case 'deriv':
-      return fill('deriv', { var: nameToLatex(e.var), body: wrapIf(e.body, ['add', 'neg', 'eq']) });
+    case 'deriv': {
+      // the body is the implicit product after the operator: an explicit \cdot would end it
+      const grouped = ['add', 'neg', 'eq'].includes(e.body.kind) || (e.body.kind === 'mul' && printFactors(e.body.factors).includes(PRINT.times));
+      return fill('deriv', { var: nameToLatex(e.var), body: grouped ? paren(printLatex(e.body)) : printLatex(e.body) });
+    }
     case 'kl':
       return fill('kl', { p: printLatex(e.p), q: printLatex(e.q) });
     case 'normal': {

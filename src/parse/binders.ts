@@ -18,7 +18,7 @@ import { apply, deriv, div, expect, integral, kl, normal, sym } from '../expr/bu
 import { hasScripts, scriptText } from '../notation/names';
 import { HEADS, roleOf } from '../notation/table';
 import type { Token } from './lexer';
-import { singleSym, isNameStart, parseArgs, readBase, readScripts, scriptEnd } from './named';
+import { isNameStart, isScriptStart, parseArgs, readBase, readScripts, scriptEnd, singleSym } from './named';
 import { at, type Grammar, type TokenStream } from './stream';
 
 const DENSITY_EXPECTED = 'expected a density (a name such as p_\\theta, or \\mathcal{N}(mean, variance))';
@@ -217,7 +217,7 @@ export function parsePartial(g: Grammar): Expr {
   s.next();
   s.splitDigit();
   const e = scriptEnd(s, s.pos);
-  if (e === s.pos) throw s.error(`expected a variable after '\\partial_'`, s.peek());
+  if (e === s.pos || !isScriptStart(s.peek())) throw s.error(`expected a variable after '\\partial_'`, s.peek());
   const v = s.ctx.resolveAlias(scriptText(s.tokens, s.pos, e));
   s.pos = e;
   const body = g.parseChain(s.src.slice(t.start, s.lastEnd));

@@ -29,8 +29,10 @@ export class SourceError extends Error {
     readonly length: number = 1,
     /** Offset in the text the error was computed from (for re-mapping embedded text). */
     readonly offset: number = 0,
+    /** 1-based column of the caret within `sourceLine` (differs from `column` for embedded text). */
+    caretColumn: number = column,
   ) {
-    super(SourceError.format(reason, file, line, column, sourceLine, length));
+    super(SourceError.format(reason, file, line, column, sourceLine, length, caretColumn));
     this.name = 'SourceError';
   }
 
@@ -45,16 +47,16 @@ export class SourceError extends Error {
     const baseCol = origin.column ?? 1;
     const line = baseLine + lineIdx;
     const column = lineIdx === 0 ? baseCol + col0 : col0 + 1;
-    return new SourceError(reason, origin.file, line, column, lines[lineIdx] ?? '', Math.max(1, length), offset);
+    return new SourceError(reason, origin.file, line, column, lines[lineIdx] ?? '', Math.max(1, length), offset, col0 + 1);
   }
 
   /** The full message: `file:line:col: reason`, the source line, a caret. */
-  static format(reason: string, file: string | undefined, line: number, column: number, sourceLine: string, length: number): string {
+  static format(reason: string, file: string | undefined, line: number, column: number, sourceLine: string, length: number, caretColumn = column): string {
     const where = `${file ? file + ':' : ''}${line}:${column}`;
     if (!sourceLine) return `${where}: ${reason}`;
     // the caret sits under the column within the shown line
     const shown = sourceLine.replace(/\t/g, ' ');
-    const localCol = Math.min(Math.max(0, column - 1), shown.length);
+    const localCol = Math.min(Math.max(0, caretColumn - 1), shown.length);
     return `${where}: ${reason}\n  ${shown}\n  ${' '.repeat(localCol)}${'^'.repeat(Math.max(1, Math.min(length, shown.length - localCol || 1)))}`;
   }
 }

@@ -17,7 +17,7 @@
  */
 import type { Expr } from '../expr/types';
 import { apply, sym } from '../expr/build';
-import { argEnd, makeName, matchBrace, scriptText } from '../notation/names';
+import { argEnd, makeName, matchBrace, scriptText, takesArgument } from '../notation/names';
 import { HEADS, roleOf } from '../notation/table';
 import type { Token } from './lexer';
 import { at, type Grammar, type TokenStream } from './stream';
@@ -52,6 +52,7 @@ export function readBase(s: TokenStream): { base: string; start: Token } {
   }
   const e = scriptEnd(s, s.pos);
   if (e === s.pos) throw s.error(`expected an argument after ${start.text}`, s.peek(1));
+  if (start.kind === 'cmd' && takesArgument(start.text)) checkNameTokens(s, s.pos + 1, e);
   const base = scriptText(s.tokens, s.pos, e);
   if (!base) throw s.error(`empty name ${s.src.slice(start.start, s.tokens[e - 1].end)}`, start, s.tokens[e - 1].end - start.start);
   s.pos = e;
@@ -71,7 +72,7 @@ export function readScripts(s: TokenStream, base: string): string {
     const us = s.next();
     s.splitDigit();
     const e = scriptEnd(s, s.pos);
-    if (e === s.pos) throw s.error(`expected a subscript after '_'`, s.peek());
+    if (e === s.pos || !isScriptStart(s.peek())) throw s.error(`expected a subscript after '_'`, s.peek());
     sub = scriptText(s.tokens, s.pos, e);
     if (!sub) throw s.error('empty subscript', us, s.tokens[e - 1].end - us.start);
     s.pos = e;
@@ -162,6 +163,29 @@ export function scriptEnd(s: TokenStream, i: number): number {
   while (open < s.tokens.length && !(s.tokens[open].text === '{' && s.tokens[open].kind === 'char' && matchBrace(s.tokens, open) < 0)) open++;
   const o = s.tokens[Math.min(open, s.tokens.length - 1)];
   throw s.error(`expected '}' to close '{' opened at ${s.where(o.start)}`, s.tokens[s.tokens.length - 1]);
+}
+
+/**
+ * True when `t` can start a sub- or superscript: a brace, a letter, a digit,
+ * a symbol, a wrapper, or `*`.
+ *
+ * @example isScriptStart(s.peek())  // false at ')', as in the malformed 'p_)'
+ */
+export function isScriptStart(t: Token): boolean {
+  if (t.kind === 'letter' || t.kind === 'num') return true;
+  if (t.kind === 'char' && t.text === '{') return true;
+  const r = roleOf(t.text);
+  return (t.kind === 'cmd' || t.kind === 'char') && (r === 'symbol' || r === 'star' || r === 'transpose' || takesArgument(t.text));
+}
+
+/** Inside a wrapper (`\hat{…}`, `\text{…}`) only letters, digits, symbols, wrappers, braces and scripts may appear. */
+function checkNameTokens(s: TokenStream, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const t = s.tokens[i];
+    if (t.kind === 'letter' || t.kind === 'num' || (t.kind === 'cmd' && (roleOf(t.text) === 'symbol' || takesArgument(t.text)))) continue;
+    if (t.kind === 'char' && ['{', '}', '_', '^'].includes(t.text)) continue;
+    throw s.error(`unexpected ${s.describe(t)} in a name`, t);
+  }
 }
 
 /** True when the letters of `word` follow, adjacent, and no further letter is glued on. */

@@ -60,6 +60,10 @@ const ERRORS: [string, string, number][] = [
   ['\\sqrt[3]{x}', 'only square roots are supported', 6],
   ['|x|', "unexpected '|'", 1],
   ['\\mathrm{} x', 'empty name \\mathrm{}', 1],
+  ['\\text\\frac12', "unexpected '\\frac' in a name", 6],
+  ['\\mathrm{a+b}', "unexpected '+' in a name", 10],
+  ['p_)', "expected a subscript after '_'", 3],
+  ['\\partial_) f', "expected a variable after '\\partial_'", 10],
 ];
 
 describe('parse errors', () => {

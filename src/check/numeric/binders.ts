@@ -15,7 +15,9 @@
  *   differences through it exact to ~1e-12.
  * - E_{x~p}[f] with p a declared density weights the grid by the mixture; with
  *   p Gaussian by its density — or, when f is a polynomial in x, by an exact
- *   Gauss–Hermite rule; with p defined by a formula, by that formula.
+ *   Gauss–Hermite rule; with p defined by a formula, by that formula, and the
+ *   result is NaN unless the formula's mass on the range is 1 to 1e-9 (a
+ *   heavy-tailed or unnormalised formula is not evaluated, never biased).
  * - A non-finite integrand value at a node whose weight is below 1e-16 (far
  *   tail) is dropped; anywhere else it makes the result NaN.
  * - ∂_v f is an 8th-order central difference in the slot v resolves to
@@ -51,6 +53,11 @@ const DEFAULT_REACH = 40;
 
 type Weight = ((x: number, env: Float64Array) => number) | null;
 
+/** Σ weight over the nodes of the last `grid` call (the mass a weighted quadrature saw). */
+let lastMass = 0;
+/** How far from 1 the mass of a density given by a formula may be on its integration range. */
+const MASS_TOLERANCE = 1e-9;
+
 /** The composite Legendre sum of weight·body over [lo, hi] at resolution r. */
 function grid(env: Float64Array, slot: number, lo: number, hi: number, r: number, level: 0 | 1, weight: Weight, body: Closure): number {
   const L = levels()[level];
@@ -58,7 +65,7 @@ function grid(env: Float64Array, slot: number, lo: number, hi: number, r: number
   const a = Math.floor(lo / w), b = Math.ceil(hi / w);
   if (!(b > a && b - a <= MAX_PANELS)) return NaN;
   const X = L.legendre.nodes, W = L.legendre.weights, n = X.length, half = w / 2;
-  let acc = 0;
+  let acc = 0, mass = 0;
   for (let p = a; p < b; p++) {
     const mid = (p + 0.5) * w;
     for (let i = 0; i < n; i++) {
@@ -67,6 +74,7 @@ function grid(env: Float64Array, slot: number, lo: number, hi: number, r: number
       let wt = half * W[i];
       if (weight) {
         wt *= weight(x, env);
+        mass += wt;
         if (wt === 0) continue;
       }
       const f = body(env);
@@ -74,6 +82,7 @@ function grid(env: Float64Array, slot: number, lo: number, hi: number, r: number
       else if (!weight || !(Math.abs(wt) < NEGLIGIBLE)) return NaN;
     }
   }
+  lastMass = mass;
   return acc;
 }
 
@@ -215,9 +224,12 @@ function expectOver(c: Compiler, d: DistSpec, slot: number, body: Closure, site:
     case 'formula': {
       const p = pdf!;
       const weight = (_x: number, env: Float64Array) => p(env);
+      // The range is only a guess for a formula: a density whose mass on it is not 1 (heavy tails, or
+      // not normalised) gives NaN — outside what can be evaluated — rather than a biased number.
       return (env) => {
         const [lo, hi] = siteRange(site, env);
-        return grid(env, slot, lo, hi, resolution(site, env, MIN_MODEL_SD), ctl.level, weight, body);
+        const v = grid(env, slot, lo, hi, resolution(site, env, MIN_MODEL_SD), ctl.level, weight, body);
+        return Math.abs(lastMass - 1) <= MASS_TOLERANCE ? v : NaN;
       };
     }
   }

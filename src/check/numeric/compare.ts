@@ -35,7 +35,12 @@ import { NumericError } from './error';
 import { Program } from './instantiate';
 import { isFiniteNum } from './stablemath';
 
-/** Options of every numeric test. */
+/**
+ * Options of every numeric test.
+ *
+ * @example
+ *   { seed: 20261124, samples: 8, tolerance: 1e-7, extraDefinitions: [dIsDstar] }
+ */
 export interface NumericOptions {
   seed: number;
   /** Usable samples wanted (default 8). */
@@ -46,22 +51,42 @@ export interface NumericOptions {
   extraDefinitions?: Definition[];
 }
 
-/** One sample: every free scalar symbol's value, and the two sides there. */
+/**
+ * One sample: every free scalar symbol's value, and the two sides there.
+ *
+ * @example
+ *   { point: { '\\theta': 0.42 }, lhs: 0.75, rhs: 1.12 }
+ */
 export interface NumericSample {
   point: Record<string, number>;
   lhs: number;
   rhs: number;
 }
 
-/** The result of a numeric test. */
+/**
+ * The result of a numeric test.
+ *
+ * @example
+ *   { status: 'disagree', witness: { point: { '\\theta': 0.4 }, lhs: 0.7, rhs: 1.1 }, seed: 1, maxDiff: 0.3, samples: 1 }
+ */
 export type NumericOutcome =
   | { status: 'agree'; samples: number; maxDiff: number; seed: number }
   | { status: 'disagree'; witness: NumericSample; seed: number; maxDiff: number; samples: number }
   | { status: 'undefined'; reason: string; seed: number };
 
-/** The default relative tolerance. */
+/**
+ * The default relative tolerance.
+ *
+ * @example
+ *   numericEqual(a, b, ctx, { seed: 1, tolerance: DEFAULT_TOLERANCE * 10 });
+ */
 export const DEFAULT_TOLERANCE = 1e-7;
-/** The default number of usable samples. */
+/**
+ * The default number of usable samples.
+ *
+ * @example
+ *   numericEqual(a, b, ctx, { seed: 1, samples: 2 * DEFAULT_SAMPLES });
+ */
 export const DEFAULT_SAMPLES = 8;
 
 /**
@@ -74,20 +99,37 @@ export function scaledDiff(a: number, b: number, scale = Math.max(1, Math.abs(a)
   return Math.abs(a - b) / scale;
 }
 
-/** A pair of values to compare at one accuracy level, with the scale of the quantities they came from. */
-interface Pair {
+/**
+ * A pair of values to compare at one accuracy level, with the scale of the quantities they came from.
+ *
+ * @example
+ *   const p: Pair = { a: 1, b: 1 + 1e-12, scale: 1 };
+ */
+export interface Pair {
   a: number;
   b: number;
   scale: number;
 }
 
-type Judgement =
+/**
+ * The verdict on one sample.
+ *
+ * @example
+ *   { kind: 'skip', why: 'a side is not finite (outside the domain)' }
+ */
+export type Judgement =
   | { kind: 'agree'; diff: number }
   | { kind: 'skip'; why: string }
   | { kind: 'disagree'; pair: Pair; diff: number };
 
-/** Compares one sample, re-evaluating at level 1 before concluding a disagreement. */
-function judge(evalAt: (level: 0 | 1) => Pair, tol: number): Judgement {
+/**
+ * Compares one sample, re-evaluating at level 1 before concluding a
+ * disagreement (see the policy at the top of this file).
+ *
+ * @example
+ *   judgeSample((level) => ({ a: 1, b: level ? 1 + 1e-12 : 1.1, scale: 1 }), 1e-7);   // { kind: 'agree', … }
+ */
+export function judgeSample(evalAt: (level: 0 | 1) => Pair, tol: number): Judgement {
   const p0 = evalAt(0);
   if (!isFiniteNum(p0.a) || !isFiniteNum(p0.b) || !isFiniteNum(p0.scale)) return { kind: 'skip', why: 'a side is not finite (outside the domain)' };
   const d0 = scaledDiff(p0.a, p0.b, p0.scale);
@@ -158,7 +200,7 @@ export function numericEqual(lhs: Expr, rhs: Expr, ctx: Context, opts: NumericOp
   const { prog, fl, fr } = c;
   let last: Pair = { a: NaN, b: NaN, scale: 1 };
   return run(prog, opts, () => {
-    const j = judge((level) => {
+    const j = judgeSample((level) => {
       prog.level = level;
       const env = prog.env;
       const a = fl(env), b = fr(env);
@@ -206,7 +248,7 @@ export function numericEqualUpToFreeOf(param: string, lhs: Expr, rhs: Expr, ctx:
     const base: [[number, number] | null, [number, number] | null] = [null, null];
     return prog.alternatives(name, opts.seed, s, t0, 2).map((t) => {
       let last: Pair = { a: NaN, b: NaN, scale: 1 };
-      const j = judge((level) => {
+      const j = judgeSample((level) => {
         const [l0, r0] = (base[level] ??= at(t0, level));
         const [l1, r1] = at(t, level);
         return (last = { a: l0 - r0, b: l1 - r1, scale: Math.max(1, Math.abs(l0), Math.abs(r0), Math.abs(l1), Math.abs(r1)) });

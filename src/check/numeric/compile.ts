@@ -40,24 +40,49 @@ import { normalPdf, sigmoid } from './stablemath';
 import { compileDeriv, compileExpect, compileIntegral, compileKL } from './binders';
 import { compileApply } from './calls';
 
-/** A compiled expression. */
+/**
+ * A compiled expression.
+ *
+ * @example
+ *   const f: Closure = (env) => env[0] + 1;
+ */
 export type Closure = (env: Float64Array) => number;
-/** A compiled function of one real argument (for primes: f'(u), f''(u)). */
+/**
+ * A compiled function of one real argument (for primes: f'(u), f''(u)).
+ *
+ * @example
+ *   const sq: Unary = (u) => u * u;
+ */
 export type Unary = (u: number, env: Float64Array) => number;
 
-/** A compile-time scope: a linked list from bound name to slot. */
+/**
+ * A compile-time scope: a linked list from bound name to slot.
+ *
+ * @example
+ *   const inner: Scope = { name: 'x', slot: c.newSlot(), next: outer };
+ */
 export interface Scope {
   readonly name: string;
   readonly slot: number;
   readonly next: Scope | null;
 }
 
-/** Evaluation control shared by all closures of a compiler (the accuracy level). */
+/**
+ * Evaluation control shared by all closures of a compiler (the accuracy level).
+ *
+ * @example
+ *   c.ctl.level = 1;   // every closure of c now uses the finer quadrature
+ */
 export interface Control {
   level: 0 | 1;
 }
 
-/** The model behind a declared (or undeclared but applied) function, swapped per sample. */
+/**
+ * The model behind a declared (or undeclared but applied) function, swapped per sample.
+ *
+ * @example
+ *   functionHolder(c, 'G_{\\theta}', 1).model!.value([0.3, 0.1]);   // G_θ(0.3) at θ = 0.1
+ */
 export interface FunctionHolder {
   readonly name: string;
   readonly arity: number;
@@ -67,7 +92,12 @@ export interface FunctionHolder {
   model: FunctionModel | null;
 }
 
-/** The model behind a declared density, swapped per sample. */
+/**
+ * The model behind a declared density, swapped per sample.
+ *
+ * @example
+ *   densityHolder(c, 'p_{\\theta}', decl).model!.pdf(0.3, [0.1]);   // p_θ(0.3) at θ = 0.1
+ */
 export interface DensityHolder {
   readonly name: string;
   readonly givenArity: number;
@@ -76,13 +106,23 @@ export interface DensityHolder {
   model: DensityModel | null;
 }
 
-/** A normal density met in an integrand, evaluated to set the integration range and resolution. */
+/**
+ * A normal density met in an integrand, evaluated to set the integration range and resolution.
+ *
+ * @example
+ *   c.noteHint(slot, c.meanCov(normal(sym('x'), sym('\\theta'), num(0.01)), scope));
+ */
 export interface Hint {
   readonly mean: Closure;
   readonly cov: Closure;
 }
 
-/** What the body of one integral or expectation mentions that decides where and how finely to integrate. */
+/**
+ * What the body of one integral or expectation mentions that decides where and how finely to integrate.
+ *
+ * @example
+ *   { slot: 7, densities: new Set([pTheta]), hints: [] }
+ */
 export interface IntegrationSite {
   readonly slot: number;
   readonly densities: Set<DensityHolder>;

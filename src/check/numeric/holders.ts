@@ -29,7 +29,12 @@ function noteDensity(c: Compiler, h: DensityHolder): void {
   for (const s of c.sites) s.densities.add(h);
 }
 
-/** The holder of density `name`, created on first use. */
+/**
+ * The holder of density `name`, created on first use.
+ *
+ * @example
+ *   const h = densityHolder(c, 'p_{\\theta}', ctx.lookup('p_{\\theta}')!);
+ */
 export function densityHolder(c: Compiler, name: string, decl: SymbolDecl): DensityHolder {
   let h = c.densities.get(name);
   if (!h) {
@@ -41,7 +46,12 @@ export function densityHolder(c: Compiler, name: string, decl: SymbolDecl): Dens
   return h;
 }
 
-/** A closure that fills and returns the input vector (parameters, then conditioning values) of a density call. */
+/**
+ * A closure that fills and returns the input vector (parameters, then conditioning values) of a density call.
+ *
+ * @example
+ *   densityInputs(c, h, [sym('y')], scope)(env);   // [θ, y] for p_θ(x | y)
+ */
 export function densityInputs(c: Compiler, h: DensityHolder, given: readonly Expr[], scope: Scope | null): (env: Float64Array) => Float64Array {
   if (given.length !== h.givenArity) {
     throw new NumericError(`${h.name} is conditioned on ${h.givenArity} value(s), got ${given.length}`);
@@ -56,7 +66,12 @@ export function densityInputs(c: Compiler, h: DensityHolder, given: readonly Exp
   };
 }
 
-/** A density value p(x) (or p(x | given)) on the current sample's model. */
+/**
+ * A density value p(x) (or p(x | given)) on the current sample's model.
+ *
+ * @example
+ *   compileDensityValue(c, 'p_{data}', decl, apply('p_{data}', [sym('x')]), scope);
+ */
 export function compileDensityValue(c: Compiler, fn: string, decl: SymbolDecl, e: Apply, scope: Scope | null): Closure {
   const h = densityHolder(c, fn, decl);
   if (e.args.length !== 1) throw new NumericError(`density ${fn} takes 1 argument, got ${e.args.length}`);
@@ -68,7 +83,12 @@ export function compileDensityValue(c: Compiler, fn: string, decl: SymbolDecl, e
   };
 }
 
-/** The holder of function `name` (undeclared names are random real functions), created on first use. */
+/**
+ * The holder of function `name` (undeclared names are random real functions), created on first use.
+ *
+ * @example
+ *   functionHolder(c, 'D_{\\phi}', 1);   // inputs [x, φ], values in (0, 1)
+ */
 export function functionHolder(c: Compiler, name: string, arity: number): FunctionHolder {
   let h = c.functions.get(name);
   if (!h) {
@@ -85,7 +105,12 @@ export function functionHolder(c: Compiler, name: string, arity: number): Functi
   return h;
 }
 
-/** A closure filling the input vector (arguments, then parameter values) of a function call. */
+/**
+ * A closure filling the input vector (arguments, then parameter values) of a function call.
+ *
+ * @example
+ *   functionInputs(c, h, [sym('z')], scope)(env);   // [z, θ] for G_θ(z)
+ */
 export function functionInputs(c: Compiler, h: FunctionHolder, args: readonly Expr[], scope: Scope | null): (env: Float64Array) => Float64Array {
   const argFs = args.map((a) => c.compile(a, scope));
   const n = argFs.length, ds = depSlots(c, h.deps, scope), nd = ds.length;
@@ -97,7 +122,12 @@ export function functionInputs(c: Compiler, h: FunctionHolder, args: readonly Ex
   };
 }
 
-/** A function value f(args) on the current sample's model. */
+/**
+ * A function value f(args) on the current sample's model.
+ *
+ * @example
+ *   compileFunctionValue(c, 'h_{\\phi}', [sym('x')], scope);
+ */
 export function compileFunctionValue(c: Compiler, fn: string, args: readonly Expr[], scope: Scope | null): Closure {
   const h = functionHolder(c, fn, args.length);
   const inputs = functionInputs(c, h, args, scope);

@@ -1,6 +1,6 @@
 /** Re-exports of the numeric tester (see `compare.ts` for the tests the checker calls). */
-export { numericEqual, numericEqualUpToFreeOf, evaluate, scaledDiff, DEFAULT_TOLERANCE, DEFAULT_SAMPLES } from './compare';
-export type { NumericOptions, NumericSample, NumericOutcome } from './compare';
+export { numericEqual, numericEqualUpToFreeOf, evaluate, scaledDiff, judgeSample, DEFAULT_TOLERANCE, DEFAULT_SAMPLES } from './compare';
+export type { NumericOptions, NumericSample, NumericOutcome, Pair, Judgement } from './compare';
 export { NumericError } from './error';
 export { Program } from './instantiate';
 export { Compiler } from './compile';

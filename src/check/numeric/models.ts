@@ -26,9 +26,19 @@ import type { Domain } from '../../semantics/context';
 import type { Rng } from './rng';
 import { HALF_LOG_2PI, sigmoid, softplus } from './stablemath';
 
-/** Smallest component sd of any density model (the integration resolution never needs to be finer). */
+/**
+ * Smallest component sd of any density model (the integration resolution never needs to be finer).
+ *
+ * @example
+ *   new DensityModel(0, new Rng(1)).minSd >= MIN_MODEL_SD;   // true
+ */
 export const MIN_MODEL_SD = 0.5;
-/** How many standard deviations beyond the outermost means integrals and expectations reach. */
+/**
+ * How many standard deviations beyond the outermost means integrals and expectations reach.
+ *
+ * @example
+ *   p.currentRange();   // [min μ − TAIL_SDS·sd, max μ + TAIL_SDS·sd]
+ */
 export const TAIL_SDS = 9;
 
 /**
@@ -49,6 +59,8 @@ export function sampleScalar(domain: Domain | undefined, rng: Rng): number {
 }
 
 const RIDGES = 3;
+/** Input vectors whose components a density model remembers. */
+const CACHE = 16;
 
 /**
  * A random smooth function of `dim` inputs with values in `domain`.
@@ -101,7 +113,7 @@ export class FunctionModel {
     for (let k = 0; k < RIDGES; k++) {
       let u = this.c[k];
       for (let j = 0; j < n; j++) u += this.b[k * n + j] * v[j];
-      s += this.a[k] * Math.tanh(u);
+      s += this.a[k] * (1 - 2 / (1 + Math.exp(2 * u))); // tanh u, ~25% faster than Math.tanh; absolute error ~1e-16
     }
     return s;
   }
@@ -165,6 +177,12 @@ export class DensityModel {
   readonly inv2v: Float64Array;
   private readonly last: Float64Array;
   private prepared = false;
+  private readonly cacheInp: Float64Array;
+  private readonly cacheMu: Float64Array;
+  private readonly cacheW: Float64Array;
+  private readonly cacheLogc: Float64Array;
+  private cacheSize = 0;
+  private cacheNext = 0;
 
   constructor(readonly inDim: number, rng: Rng) {
     const K = (this.K = 2 + rng.int(2));
@@ -206,9 +224,18 @@ export class DensityModel {
     this.inv2v = new Float64Array(K);
     for (let k = 0; k < K; k++) this.inv2v[k] = 1 / (2 * this.sd[k] * this.sd[k]);
     this.last = new Float64Array(inDim);
+    this.cacheInp = new Float64Array(CACHE * inDim);
+    this.cacheMu = new Float64Array(CACHE * K);
+    this.cacheW = new Float64Array(CACHE * K);
+    this.cacheLogc = new Float64Array(CACHE * K);
   }
 
-  /** Computes the components for inputs `inp` (cached: free when the inputs did not change). */
+  /**
+   * Computes the components for inputs `inp`. Cached: the last inputs are
+   * checked first, then a ring of the 16 most recent input vectors — a finite
+   * difference in θ inside an integral revisits the same 8 values of θ at
+   * every node, so after the first node every `prepare` is a lookup.
+   */
   prepare(inp: ArrayLike<number>): void {
     const n = this.inDim;
     if (this.prepared) {
@@ -216,8 +243,34 @@ export class DensityModel {
       for (let j = 0; j < n; j++) if (this.last[j] !== inp[j]) { same = false; break; }
       if (same) return;
     }
-    for (let j = 0; j < n; j++) this.last[j] = inp[j];
     this.prepared = true;
+    for (let j = 0; j < n; j++) this.last[j] = inp[j];
+    const K = this.K;
+    for (let e = 0; e < this.cacheSize; e++) {
+      let hit = true;
+      for (let j = 0; j < n; j++) if (this.cacheInp[e * n + j] !== inp[j]) { hit = false; break; }
+      if (!hit) continue;
+      for (let k = 0; k < K; k++) {
+        this.mu[k] = this.cacheMu[e * K + k];
+        this.w[k] = this.cacheW[e * K + k];
+        this.logc[k] = this.cacheLogc[e * K + k];
+      }
+      return;
+    }
+    this.compute(inp);
+    const e = this.cacheNext;
+    this.cacheNext = (e + 1) % CACHE;
+    this.cacheSize = Math.max(this.cacheSize, e + 1);
+    for (let j = 0; j < n; j++) this.cacheInp[e * n + j] = inp[j];
+    for (let k = 0; k < K; k++) {
+      this.cacheMu[e * K + k] = this.mu[k];
+      this.cacheW[e * K + k] = this.w[k];
+      this.cacheLogc[e * K + k] = this.logc[k];
+    }
+  }
+
+  private compute(inp: ArrayLike<number>): void {
+    const n = this.inDim;
     const K = this.K;
     let maxL = -Infinity;
     for (let k = 0; k < K; k++) {

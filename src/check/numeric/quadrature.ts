@@ -26,7 +26,12 @@
  *   nodes.reduce((s, t, i) => s + weights[i] * t * t, 0);   // 1 (variance of N(0,1))
  */
 
-/** A quadrature rule: nodes and matching weights. */
+/**
+ * A quadrature rule: nodes and matching weights.
+ *
+ * @example
+ *   const { nodes, weights }: Rule = gaussLegendre(16);
+ */
 export interface Rule {
   readonly nodes: Float64Array;
   readonly weights: Float64Array;
@@ -143,7 +148,12 @@ export function gaussLegendre(n: number): Rule {
  */
 export const FD8: readonly number[] = [4 / 5, -1 / 5, 4 / 105, -1 / 280];
 
-/** The accuracy settings of one evaluation level. */
+/**
+ * The accuracy settings of one evaluation level.
+ *
+ * @example
+ *   levels()[0].step;   // 1/64
+ */
 export interface Level {
   /** Gauss–Legendre rule used on every panel of an integral over the real line. */
   legendre: Rule;

@@ -12,7 +12,12 @@
  *   log1mexp(-1e-20);       // log(1e-20) ≈ -46.05 (naive log(1 - e^{-1e-20}) is -Infinity)
  */
 
-/** ½·log(2π). */
+/**
+ * ½·log(2π).
+ *
+ * @example
+ *   normalLogPdf(0, 0, 1) === -HALF_LOG_2PI;   // true
+ */
 export const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 
 /**

@@ -68,6 +68,14 @@ describe('definitions', () => {
     const defs: Definition[] = [{ name: 'r', params: ['y'], body: mul(num(0.5), exp(neg(norm(sym('y'))))) }];
     expect(ev(expectation('x', sym('r'), sq(x)), defs)).toBeCloseTo(2, 9); // Laplace(0, 1): variance 2
   });
+  test.each<[string, Expr]>([
+    ['heavy-tailed (Cauchy)', div(one, mul(sym('\\pi'), add(one, sq(sym('y')))))],
+    ['not normalised', exp(neg(sq(sym('y'))))],
+  ])('a formula density whose mass on the range is not 1 is not evaluated: %s', (_n, body) => {
+    const defs: Definition[] = [{ name: 'r', params: ['y'], body }];
+    expect(ev(expectation('x', sym('r'), one), defs)).toBeNaN();
+    expect(numericEqual(expectation('x', sym('r'), one), one, ctx, { seed: 1, extraDefinitions: defs }).status).toBe('undefined');
+  });
 });
 
 describe('domains and errors', () => {

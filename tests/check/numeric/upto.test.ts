@@ -1,7 +1,7 @@
 /** numericEqualUpToFreeOf (the relation \doteq_θ), witnesses and reproducibility. */
 import { add, div, kl, log, mul, neg, num, sym } from '../../../src/expr/build';
 import type { Expr } from '../../../src/expr/types';
-import { numericEqual, numericEqualUpToFreeOf } from '../../../src/check/numeric';
+import { judgeSample, numericEqual, numericEqualUpToFreeOf } from '../../../src/check/numeric';
 import { ctx, D, Epd, Ept, GAUSS_DEFS, eps2, minus, pd, pt, sq, th, th0, two, x } from './fixtures';
 
 const mle = neg(Epd(log(pt())));
@@ -74,5 +74,22 @@ describe('reproducibility', () => {
     const out = numericEqual(Ept(D()), add(Epd(D()), sym('y')), ctx, { seed: 1 });
     expect(out.status).toBe('disagree');
     if (out.status === 'disagree') expect(Object.keys(out.witness.point).sort()).toEqual(['\\phi', '\\theta', 'y']);
+  });
+});
+
+describe('a disagreement is confirmed at the finer level before it is reported', () => {
+  const at = (coarse: [number, number], fine: [number, number]) => (level: 0 | 1) => {
+    const [a, b] = level ? fine : coarse;
+    return { a, b, scale: Math.max(1, Math.abs(a), Math.abs(b)) };
+  };
+  test.each<[string, [number, number], [number, number], string]>([
+    ['agree at level 0: no re-evaluation needed', [1, 1 + 1e-12], [NaN, NaN], 'agree'],
+    ['coarse quadrature off, fine agrees', [1, 1.1], [1, 1 + 1e-12], 'agree'],
+    ['difference within 4× the change between levels: unresolved', [1, 1.1], [1, 1.05], 'skip'],
+    ['real difference, stable across levels', [1, 2], [1, 2 + 1e-13], 'disagree'],
+    ['non-finite at level 0', [NaN, 1], [1, 1], 'skip'],
+    ['non-finite only at the finer level', [1, 2], [Infinity, 2], 'skip'],
+  ])('%s', (_n, coarse, fine, kind) => {
+    expect(judgeSample(at(coarse, fine), 1e-7).kind).toBe(kind);
   });
 });
