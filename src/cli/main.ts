@@ -8,108 +8,11 @@
  * @example
  *   main(['check', 'derivations/mle-kl.yaml', '--format', 'json']);
  */
-import * as path from 'path';
 import yargs from 'yargs';
-import { loadDerivationFile } from '../semantics/load';
-import { loadRules, Rule } from '../semantics/rules';
 import { SourceError } from '../parse/error';
-import { checkDerivation, allVerified, DerivationReport } from '../check/derivation';
-import { selfCheckRules } from '../check/rules';
-import { textReport, jsonReport } from '../emit/text';
-import { latexDocument, Checked } from '../emit/latex-doc';
-import { printLatex } from '../emit/latex-expr';
-import { locate, derivationFiles, writeIfChanged } from './files';
-import type { Derivation } from '../semantics/derivation';
-
-/** A failure the user must fix (exit 2). */
-class UsageError extends Error {}
-
-function loadCheckedRules(dir: string): Map<string, Rule> {
-  const rules = loadRules(locate(dir));
-  const bad = selfCheckRules(rules).filter((c) => c.status === 'false');
-  if (bad.length) throw new UsageError(`refusing false rules:\n${bad.map((b) => `  ${b.message}`).join('\n')}`);
-  return rules;
-}
-
-function loadAll(dir: string, rules: Map<string, Rule>, ids: string[]): Derivation[] {
-  const files = derivationFiles(locate(dir));
-  if (!files.length) throw new UsageError(`no derivation files (*.yaml) in ${dir}`);
-  const all = files.map((f) => loadDerivationFile(f, new Set(rules.keys())));
-  const seen = new Map<string, string>();
-  for (const d of all) {
-    const prev = seen.get(d.id);
-    if (prev) throw new UsageError(`${d.file}: duplicate id "${d.id}" (also in ${prev})`);
-    seen.set(d.id, d.file);
-  }
-  if (!ids.length) return all;
-  return ids.map((id) => {
-    const d = all.find((x) => x.id === id);
-    if (!d) throw new UsageError(`no derivation "${id}" (have: ${all.map((x) => x.id).join(', ')})`);
-    return d;
-  });
-}
-
-function log(msg: string): void {
-  process.stderr.write(msg + '\n');
-}
-
-function build(argv: { ids: string[]; out: string; derivations: string; rules: string; seed: number }): number {
-  const rules = loadCheckedRules(argv.rules);
-  const ds = loadAll(argv.derivations, rules, argv.ids);
-  const checked: Checked[] = [];
-  let ok = true;
-  ds.forEach((d, i) => {
-    const t0 = Date.now();
-    const report = checkDerivation(d, { seed: argv.seed });
-    const good = allVerified(report);
-    ok &&= good;
-    const m = report.summary;
-    log(`[${i + 1}/${ds.length}] ${good ? '✓' : '✗'} ${d.id}: ${m.proved} proved, ${m.numeric} numeric, ${m.refuted} refuted, ${m.unknown + m.error} undecided (${Date.now() - t0} ms)`);
-    if (!good) for (const s of report.steps.filter((x) => x.verdict !== 'proved' && x.verdict !== 'numeric')) {
-      log(`    ${d.file}:${s.line}:${s.column}: step ${s.index} ${s.verdict}${s.diagnosis ? `: ${s.diagnosis}` : ''}${s.message ? `: ${s.message}` : ''}`);
-    }
-    checked.push({ derivation: d, report });
-  });
-  const out = argv.out;
-  const written: string[] = [];
-  for (const c of checked) {
-    const file = path.join(out, `${c.derivation.id}.tex`);
-    if (writeIfChanged(file, latexDocument([c])) === 'written') written.push(file);
-  }
-  if (!argv.ids.length) {
-    const file = path.join(out, 'handout.tex');
-    if (writeIfChanged(file, latexDocument(checked, 'Verified derivations')) === 'written') written.push(file);
-  }
-  log(`${written.length ? `wrote ${written.join(', ')}` : 'output up to date'}`);
-  if (!ok) log('some steps did not verify: see above');
-  return ok ? 0 : 1;
-}
-
-function check(argv: { file: string; format: string; rules: string; seed: number }): number {
-  const rules = loadCheckedRules(argv.rules);
-  const d = loadDerivationFile(argv.file, new Set(rules.keys()));
-  const report: DerivationReport = checkDerivation(d, { seed: argv.seed });
-  if (argv.format === 'json') process.stdout.write(JSON.stringify(jsonReport(report), null, 2) + '\n');
-  else process.stdout.write(textReport(report, { color: !!process.stdout.isTTY && !process.env.NO_COLOR }));
-  return allVerified(report) ? 0 : 1;
-}
-
-function list(argv: { derivations: string; rules: string }): number {
-  const rules = loadRules(locate(argv.rules));
-  for (const d of loadAll(argv.derivations, rules, [])) {
-    const steps = d.chains.reduce((n, c) => n + c.steps.length, 0);
-    process.stdout.write(`${d.id.padEnd(28)} ${String(steps).padStart(3)} steps  ${d.title}\n`);
-  }
-  return 0;
-}
-
-function listRules(argv: { rules: string }): number {
-  const checks = selfCheckRules(loadRules(locate(argv.rules)));
-  for (const c of checks) {
-    process.stdout.write(`${c.rule.name.padEnd(32)} ${c.status === 'ok' ? '✓' : '✗'} ${c.rule.latex}\n${' '.repeat(35)}${c.rule.description}\n${' '.repeat(35)}self-check: ${c.message}\n`);
-  }
-  return checks.some((c) => c.status === 'false') ? 1 : 0;
-}
+import { UsageError, log } from './common';
+import { build } from './build';
+import { check, list, listRules } from './check';
 
 /** Runs the CLI with arguments (without `node` and the script); sets the exit code. */
 export function main(args: string[]): void {
@@ -165,5 +68,4 @@ export function main(args: string[]): void {
     .version(false)
     .wrap(Math.min(100, process.stdout.columns || 100))
     .parse();
-  void printLatex;
 }

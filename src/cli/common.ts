@@ -1,0 +1,45 @@
+/**
+ * What every command shares: loading rules (refusing false ones), loading
+ * derivations (refusing duplicate ids), and messages on standard error.
+ *
+ * @example
+ *   const rules = loadCheckedRules('rules');
+ */
+import { loadDerivationFile } from '../semantics/load';
+import { loadRules, Rule } from '../semantics/rules';
+import { selfCheckRules } from '../check/rules';
+import { locate, derivationFiles } from './files';
+import type { Derivation } from '../semantics/derivation';
+
+/** A failure the user must fix (exit 2). */
+export class UsageError extends Error {}
+
+export function loadCheckedRules(dir: string): Map<string, Rule> {
+  const rules = loadRules(locate(dir));
+  const bad = selfCheckRules(rules).filter((c) => c.status === 'false');
+  if (bad.length) throw new UsageError(`refusing false rules:\n${bad.map((b) => `  ${b.message}`).join('\n')}`);
+  return rules;
+}
+
+export function loadAll(dir: string, rules: Map<string, Rule>, ids: string[]): Derivation[] {
+  const files = derivationFiles(locate(dir));
+  if (!files.length) throw new UsageError(`no derivation files (*.yaml) in ${dir}`);
+  const all = files.map((f) => loadDerivationFile(f, new Set(rules.keys())));
+  const seen = new Map<string, string>();
+  for (const d of all) {
+    const prev = seen.get(d.id);
+    if (prev) throw new UsageError(`${d.file}: duplicate id "${d.id}" (also in ${prev})`);
+    seen.set(d.id, d.file);
+  }
+  if (!ids.length) return all;
+  return ids.map((id) => {
+    const d = all.find((x) => x.id === id);
+    if (!d) throw new UsageError(`no derivation "${id}" (have: ${all.map((x) => x.id).join(', ')})`);
+    return d;
+  });
+}
+
+export function log(msg: string): void {
+  process.stderr.write(msg + '\n');
+}
+
