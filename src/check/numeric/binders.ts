@@ -136,14 +136,14 @@ function resolveDist(c: Compiler, d: Expr, scope: Scope | null): DistSpec {
   if (def) {
     if (def.params.length === 0) {
       const g = gaussianBody(def.body);
-      if (g) return { kind: 'gauss', hint: c.expanding_(name, () => c.meanCov(g, scope)) };
-      if (def.body.kind === 'sym') return c.expanding_(name, () => resolveDist(c, def.body, scope));
+      if (g) return { kind: 'gauss', hint: c.expand(name, () => c.meanCov(g, scope)) };
+      if (def.body.kind === 'sym') return c.expand(name, () => resolveDist(c, def.body, scope));
       throw new NumericError(`${name} is defined as a value, not as a distribution`);
     }
     if (def.params.length !== 1) throw new NumericError(`${name} has ${def.params.length} arguments; only densities of one variable are supported`);
     const b = def.body, p = def.params[0];
     if (b.kind === 'normal' && b.arg?.kind === 'sym' && b.arg.name === p && !freeSymbols(b.mean).has(p) && !freeSymbols(b.cov).has(p)) {
-      return { kind: 'gauss', hint: c.expanding_(name, () => c.meanCov(b, scope)) };
+      return { kind: 'gauss', hint: c.expand(name, () => c.meanCov(b, scope)) };
     }
     return { kind: 'formula', def, scope };
   }
@@ -167,7 +167,7 @@ function densityAt(c: Compiler, d: DistSpec, slot: number, log: boolean): Closur
     }
     case 'formula': {
       const inner: Scope = { name: d.def.params[0], slot, next: d.scope };
-      return c.expanding_(d.def.name, () => {
+      return c.expand(d.def.name, () => {
         if (!log) return c.compile(d.def.body, inner);
         const lf = compileLogOf(c, d.def.body, inner);
         if (lf) return lf;

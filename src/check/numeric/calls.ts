@@ -35,13 +35,13 @@ export function compileApply(c: Compiler, e: Apply, scope: Scope | null): Closur
   const primes = e.primes ?? 0;
   const def = c.definition(fn);
   if (!primes && !def && (fn === LOG || fn === '\\ln')) {
-    expectArgs(c, e, 1);
+    expectArgs(e, 1);
     return compileLogOf(c, e.args[0], scope) ?? mapUnary(c, Math.log, e.args[0], scope);
   }
-  if (!primes && !def && fn === SIGMA) return mapUnary(c, sigmoid, oneArg(c, e), scope);
-  if (primes === 1 && !def && fn === SIGMA) return mapUnary(c, (u) => sigmoid(u) * sigmoid(-u), oneArg(c, e), scope);
-  if (!def && fn === EXP) return mapUnary(c, Math.exp, oneArg(c, e), scope); // exp is its own derivative
-  if (!primes && !def && fn === SQRT) return mapUnary(c, Math.sqrt, oneArg(c, e), scope);
+  if (!primes && !def && fn === SIGMA) return mapUnary(c, sigmoid, oneArg(e), scope);
+  if (primes === 1 && !def && fn === SIGMA) return mapUnary(c, (u) => sigmoid(u) * sigmoid(-u), oneArg(e), scope);
+  if (!def && fn === EXP) return mapUnary(c, Math.exp, oneArg(e), scope); // exp is its own derivative
+  if (!primes && !def && fn === SQRT) return mapUnary(c, Math.sqrt, oneArg(e), scope);
   if (!primes && def) {
     const gauss = def.params.length === 0 ? gaussianBody(def.body) : null;
     if (gauss && e.args.length === 1) return c.compileNormal({ ...gauss, arg: e.args[0] }, scope);
@@ -55,19 +55,19 @@ export function compileApply(c: Compiler, e: Apply, scope: Scope | null): Closur
     return compileFunctionValue(c, fn, e.args, scope);
   }
   // f^{(n)}(u): n-fold finite difference of the function of one argument.
-  const arg = c.compile(oneArg(c, e), scope);
+  const arg = c.compile(oneArg(e), scope);
   let g = unaryOf(c, fn, def, e, scope);
   for (let i = 0; i < primes; i++) g = differentiate(c, g);
   const gg = g;
   return (env) => gg(arg(env), env);
 }
 
-function expectArgs(c: Compiler, e: Apply, n: number): void {
+function expectArgs(e: Apply, n: number): void {
   if (e.args.length !== n) throw new NumericError(`${e.fn} takes ${n} argument(s), got ${e.args.length}`);
 }
 
-function oneArg(c: Compiler, e: Apply): Expr {
-  expectArgs(c, e, 1);
+function oneArg(e: Apply): Expr {
+  expectArgs(e, 1);
   return e.args[0];
 }
 
@@ -81,7 +81,7 @@ function unaryOf(c: Compiler, fn: string, def: Definition | undefined, e: Apply,
   if (def) {
     if (def.params.length !== 1) throw new NumericError(`${fn}' needs a definition of one argument`);
     const s = c.newSlot();
-    const body = c.expanding_(def.name, () => c.compile(def.body, { name: def.params[0], slot: s, next: scope }));
+    const body = c.expand(def.name, () => c.compile(def.body, { name: def.params[0], slot: s, next: scope }));
     return (u, env) => {
       env[s] = u;
       return body(env);

@@ -33,7 +33,7 @@
  */
 import type { Expr, Normal } from '../../expr/types';
 import { SIGMA } from '../../expr/build';
-import type { Context, Definition, Domain, SymbolDecl } from '../../semantics/context';
+import type { Context, Definition, Domain } from '../../semantics/context';
 import { NumericError } from './error';
 import type { DensityModel, FunctionModel } from './models';
 import { normalPdf, sigmoid } from './stablemath';
@@ -147,7 +147,7 @@ export class Compiler {
   readonly sites: IntegrationSite[] = [];
   slotCount = 0;
   private readonly defs: Map<string, Definition>;
-  private readonly expanding: string[] = [];
+  private readonly inlineStack: string[] = [];
   private readonly origin = new Map<number, number>();
 
   constructor(readonly ctx: Context, extraDefinitions: readonly Definition[] = []) {
@@ -163,11 +163,6 @@ export class Compiler {
   /** The definition in force for `name`, if any (extra definitions override the context's). */
   definition(name: string): Definition | undefined {
     return this.defs.get(this.canon(name)) ?? this.defs.get(name);
-  }
-
-  /** The declaration of `name`, unless a definition overrides it. */
-  declaration(name: string): SymbolDecl | undefined {
-    return this.definition(name) ? undefined : this.ctx.lookup(name);
   }
 
   /** A fresh slot; `from` records the slot its value is copied from (a definition parameter bound to a plain symbol). */
@@ -205,15 +200,15 @@ export class Compiler {
   }
 
   /** Runs `f` with `name` marked as being expanded (throws on a cycle). */
-  expanding_<T>(name: string, f: () => T): T {
-    if (this.expanding.includes(name)) {
-      throw new NumericError(`definitions are cyclic: ${[...this.expanding, name].join(' -> ')}`);
+  expand<T>(name: string, f: () => T): T {
+    if (this.inlineStack.includes(name)) {
+      throw new NumericError(`definitions are cyclic: ${[...this.inlineStack, name].join(' -> ')}`);
     }
-    this.expanding.push(name);
+    this.inlineStack.push(name);
     try {
       return f();
     } finally {
-      this.expanding.pop();
+      this.inlineStack.pop();
     }
   }
 
@@ -283,7 +278,7 @@ export class Compiler {
       slots.push(s);
       inner = { name: p, slot: s, next: inner };
     });
-    const body = this.expanding_(def.name, () => this.compile(def.body, inner));
+    const body = this.expand(def.name, () => this.compile(def.body, inner));
     if (slots.length === 0) return body;
     if (slots.length === 1) {
       const s0 = slots[0], a0 = argFs[0];

@@ -94,7 +94,7 @@ function logOfApply(c: Compiler, e: Apply, scope: Scope | null): Closure | null 
     const g = def.params.length === 0 && e.args.length === 1 ? gaussianBody(def.body) : null;
     if (g) return compileLogOf(c, { ...g, arg: e.args[0] }, scope);
     const body = unfold(c, fn, e.args);
-    return body ? c.expanding_(fn, () => compileLogOf(c, body, scope)) : null;
+    return body ? c.expand(fn, () => compileLogOf(c, body, scope)) : null;
   }
   if (fn === EXP && e.args.length === 1) return c.compile(e.args[0], scope);
   const u = sigmaArg(c, e);
@@ -149,7 +149,7 @@ export function compileLogOf(c: Compiler, e: Expr, scope: Scope | null): Closure
       if (c.localSlot(e.name, scope) >= 0) return null;
       const def = c.definition(e.name);
       if (!def || def.params.length || hasBinder(def.body)) return null;
-      return c.expanding_(def.name, () => compileLogOf(c, def.body, scope));
+      return c.expand(def.name, () => compileLogOf(c, def.body, scope));
     }
     case 'apply': return logOfApply(c, e, scope);
     case 'normal': {
