@@ -125,7 +125,7 @@ function describeSymbolic(r: StepCheck): string {
 function describeNumeric(r: StepCheck): string {
   const n = r.numeric;
   switch (n.status) {
-    case 'agree': return `agrees at ${n.samples} random instantiations (seed ${n.seed}, largest difference ${n.maxDiff.toExponential(1)})`;
+    case 'agree': return `agrees at ${n.samples} random instantiations (seed ${n.seed}, largest scaled difference ${n.maxDiff.toExponential(1)})`;
     case 'disagree': return `counterexample found (seed ${n.seed})`;
     case 'undefined': return `could not evaluate: ${n.reason}`;
     default: return `error: ${n.reason}`;
