@@ -1,8 +1,16 @@
 /**
- * The LaTeX handout: a standalone document per derivation, and one for all.
- * Each chain is an `align*`; each step shows its relation, the expression as
- * the engine read it (printed from the tree, so the page shows exactly what
- * was checked), its justification in `\text{}` and a mark for its verdict.
+ * The LaTeX handout: a standalone document per derivation, and one for all,
+ * meant to be read and edited by a person.
+ *
+ * Strategy: a short preamble defines the few macros the page uses (`\why` for
+ * a justification, one mark per verdict); each derivation is a `\section`
+ * with its setup (symbols, definitions, hypotheses) and one `align*` per
+ * chain. A step is a row `relation & expression`, printed from the tree, so
+ * the page shows exactly what was checked; its justification and mark go in
+ * `\tag*{…}`, which amsmath sets flush right and moves to a line of its own
+ * when the row is full. A sum too wide for the page is split between its
+ * terms (`latexLines`). Prose (titles, notes) goes through `proseSegments`, so
+ * `p_data` and `θ` print as mathematics.
  *
  * @example
  *   fs.writeFileSync('output/mle-kl.tex', latexDocument([{ derivation, report }]));
@@ -10,6 +18,10 @@
 import type { Derivation } from '../semantics/derivation';
 import type { DerivationReport, StepReport } from '../check/derivation';
 import { printLatex } from './latex-expr';
+import { latexLines } from './latex-lines';
+import { proseSegments } from './prose';
+import { symbolRows, definitionHead, hypothesisTex, conditionTex } from './setup';
+import type { Relation } from '../semantics/derivation';
 
 /** A derivation with its check report. */
 export interface Checked {
@@ -19,10 +31,13 @@ export interface Checked {
 
 const PREAMBLE = String.raw`\documentclass[11pt]{article}
 \usepackage[utf8]{inputenc}
-\usepackage[T1]{fontenc}
 \usepackage{amsmath,amssymb}
 \usepackage[margin=2.2cm]{geometry}
 \allowdisplaybreaks
+% Computer Modern in its default encoding: scalable fonts with texlive-latex-base alone.
+% The notation needs amsmath and amssymb only: \mathbb{E}, \mathrm{KL},
+% \mathcal{N}, \doteq. A step is "relation & expression \tag*{\why{...} mark}".
+\newcommand{\why}[1]{{\small(#1)}}
 % verdict marks
 \newcommand{\proved}{\ensuremath{\checkmark}}
 \newcommand{\numericonly}{\ensuremath{\approx}}
@@ -34,29 +49,45 @@ const MARK: Record<StepReport['verdict'], string> = {
   proved: '\\proved', numeric: '\\numericonly', refuted: '\\refuted', unknown: '\\undecided', error: '\\undecided',
 };
 
-/** Unicode letters and signs that may appear in titles and notes, as LaTeX math. */
-const UNICODE_MATH: Record<string, string> = {
-  'θ': '\\theta', 'φ': '\\phi', 'ϕ': '\\phi', 'σ': '\\sigma', 'ε': '\\epsilon', 'μ': '\\mu', 'π': '\\pi', 'Σ': '\\Sigma',
-  '‖': '\\|', '∞': '\\infty', '→': '\\to', '≠': '\\neq', '≈': '\\approx', '∂': '\\partial', '≤': '\\le', '≥': '\\ge',
-  '₀': '_0', '₁': '_1', '²': '^2', '³': '^3', '∗': '^*', '·': '\\cdot', '−': '-', '∼': '\\sim', '∈': '\\in',
-};
-const UNICODE_RE = new RegExp(`[${Object.keys(UNICODE_MATH).join('')}]`, 'g');
+/** Widest expression (estimated ems) on one line of an `align*` row, leaving room for the relation. */
+const LINE_BUDGET = 38;
+/** Justifications longer than this (characters) are set in a ragged paragraph. */
+const LONG_WHY = 90;
 
-/** Escapes text for LaTeX text mode (keeps `$…$` math as written; Greek and signs become math). */
+/**
+ * Escapes text for LaTeX text mode; `$…$` stays as written, and `p_data`, Greek
+ * letters and signs become math (see `proseSegments`).
+ *
+ * @example
+ *   texText('KL(p_data ‖ p_θ) & 50%')   // 'KL($p_{\\mathrm{data}}$ $\\|$ $p_{\\theta}$) \\& 50\\%'
+ */
 export function texText(s: string): string {
-  return s.split(/(\$[^$]*\$)/).map((part, i) => (i % 2 ? part : part
-    .replace(/\\/g, '\\textbackslash{}').replace(/([#%&_{}])/g, '\\$1').replace(/\^/g, '\\^{}').replace(/~/g, '\\~{}')
-    .replace(UNICODE_RE, (c) => `\\ensuremath{${UNICODE_MATH[c]}}`))).join('');
+  return proseSegments(s).map((seg) => (seg.kind === 'math' ? `$${seg.tex}$` : seg.text
+    .replace(/\\/g, '\\textbackslash{}').replace(/([#%&_{}$])/g, '\\$1').replace(/\^/g, '\\^{}').replace(/~/g, '\\~{}')
+    .replace(/</g, '\\textless{}').replace(/>/g, '\\textgreater{}').replace(/\|/g, '\\textbar{}')))
+    .join('');
 }
 
-function justification(s: StepReport): string {
+/** The justification of a step as prose: note; by rules; given hypotheses. */
+function justification(s: StepReport, relation: Relation): string {
   const parts: string[] = [];
+  const cond = conditionTex(relation);
+  if (cond) parts.push(`as $${cond}$`);
   if (s.note) parts.push(texText(s.note));
   const rules = s.cited.length ? s.cited : s.rules;
   if (rules.length) parts.push(`by ${rules.join(', ')}`);
   const hyps = s.given.filter((g) => g);
   if (hyps.length) parts.push(`given ${hyps.join(', ')}`);
-  return parts.length ? `\\text{(${parts.join('; ')})}` : '';
+  return parts.join('; ');
+}
+
+/** `\tag*{…}` with the justification and the verdict mark. */
+function tag(s: StepReport, relation: Relation): string {
+  const why = justification(s, relation);
+  if (!why) return `\\tag*{${MARK[s.verdict]}}`;
+  const plain = why.replace(/\\[A-Za-z]+|[{}$\\]/g, '');
+  const body = plain.length > LONG_WHY ? `\\parbox[t]{0.55\\linewidth}{\\raggedleft\\why{${why}}}` : `\\why{${why}}`;
+  return `\\tag*{${body}\\quad ${MARK[s.verdict]}}`;
 }
 
 /** The body of one derivation: section, setup, chains. */
@@ -64,35 +95,45 @@ export function latexSection(c: Checked): string {
   const { derivation: d, report } = c;
   const out: string[] = [`\\section{${texText(d.title)}}`, `\\label{${d.id}}`];
   if (d.summary) out.push(texText(d.summary), '');
-  const symbols = [...d.ctx.symbols.values()].map((s) => `$${printLatex({ kind: 'sym', name: s.name })}$ ${s.kind}${s.domain && s.domain !== 'real' ? ` (${s.domain})` : ''}`);
+  const symbols = symbolRows(d.ctx).map((r) => `$${r.tex}$ ${texText(r.words)}`);
   if (symbols.length) out.push(`\\noindent\\textbf{Symbols.} ${symbols.join('; ')}.\\par`);
   const defs = [...d.ctx.definitions.values()];
   if (defs.length) {
     out.push('\\noindent\\textbf{Definitions.}', '\\begin{align*}');
-    out.push(defs.map((df) => `${printLatex(df.params.length ? { kind: 'apply', fn: df.name, args: df.params.map((p) => ({ kind: 'sym', name: p })) } : { kind: 'sym', name: df.name })} &:= ${printLatex(df.body)}`).join(' \\\\\n'));
+    out.push(defs.map((df) => `  ${definitionHead(df)} &:= ${printLatex(df.body)}`).join(' \\\\\n'));
     out.push('\\end{align*}');
   }
   if (d.hypotheses.size) {
-    out.push(`\\noindent\\textbf{Hypotheses.} ${[...d.hypotheses.values()].map((h) => `\\emph{${texText(h.name)}}: $${printLatex(h.statement)}$`).join('; ')}.\\par`);
+    out.push(`\\noindent\\textbf{Hypotheses.} ${[...d.hypotheses.values()].map((h) => `\\emph{${texText(h.name)}}: $${hypothesisTex(h)}$`).join('; ')}.\\par`);
   }
   let k = 0;
   for (const chain of d.chains) {
     if (d.chains.length > 1) out.push(`\\subsection*{${texText(chain.name)}}`);
-    const lines = [`  & ${printLatex(chain.start.expr)}`];
+    const rows = [`  & ${printLatex(chain.start.expr)}`];
     for (const step of chain.steps) {
       const s = report.steps[k++];
-      const just = justification(s);
-      lines.push(`  ${step.relation.latex}{} & ${printLatex(step.expr)} && ${just} \\quad ${MARK[s.verdict]}`);
+      const lines = latexLines(step.expr, LINE_BUDGET);
+      const rel = `${step.relation.latex}{}`;
+      lines.forEach((line, i) => {
+        const last = i === lines.length - 1;
+        const shown = i === 0 && line.startsWith('-') ? `{-}${line.slice(1)}` : line; // unary after the relation
+        rows.push(`  ${i === 0 ? rel : ''} & ${i === 0 ? '' : '\\quad '}${shown}${last ? ` ${tag(s, step.relation)}` : ''}`);
+      });
     }
-    out.push('\\begin{align*}', lines.join(' \\\\\n'), '\\end{align*}');
+    out.push('\\begin{align*}', rows.join(' \\\\\n'), '\\end{align*}');
   }
   const sm = report.summary;
-  out.push(`\\noindent\\small Checked: ${sm.proved} proved, ${sm.numeric} numeric only, ${sm.refuted} refuted, ${sm.unknown + sm.error} undecided. `
-    + `Marks: \\proved{} proved symbolically and numerically; \\numericonly{} numerically only; \\refuted{} refuted.\\normalsize\\par`);
+  out.push(`\\noindent{\\small Checked: ${sm.proved} proved, ${sm.numeric} numeric only, ${sm.refuted} refuted, ${sm.unknown + sm.error} undecided. `
+    + `Marks: \\proved{} proved symbolically and numerically; \\numericonly{} numerically only; \\refuted{} refuted; \\undecided{} undecided.\\par}`);
   return out.join('\n');
 }
 
-/** A standalone document holding one or more derivations. */
+/**
+ * A standalone document holding one or more derivations.
+ *
+ * @example
+ *   latexDocument(checked, 'Verified derivations')   // '\\documentclass[11pt]{article}…\\end{document}\n'
+ */
 export function latexDocument(items: Checked[], title?: string): string {
   const head = title ? `\\title{${texText(title)}}\n\\date{}\n` : '';
   return `${PREAMBLE}${head}\\begin{document}\n${title ? '\\maketitle\n' : ''}${items.map(latexSection).join('\n\n\\bigskip\n\n')}\n\\end{document}\n`;
