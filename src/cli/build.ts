@@ -1,15 +1,41 @@
 /**
- * `rederive build`: checks derivations and writes the handouts, reporting
- * progress per derivation and, for each failed step, file:line:column.
+ * `rederive build`: checks derivations and writes the handouts — per
+ * derivation `<id>.tex` and `<id>.html`; for a full build also `handout.tex`,
+ * `index.html`, `rules.html`, `style.css` and KaTeX's stylesheet and fonts;
+ * with `--pdf`, `handout.pdf` (or `<id>.pdf` for the derivations named).
+ *
+ * Strategy: each derivation is one unit — loaded, checked, and rendered to
+ * strings (LaTeX and HTML, every formula through KaTeX) before anything of it
+ * is written. A unit that fails at any stage (a mistake in its file, a
+ * formula KaTeX refuses, an exception in the checker) writes nothing, keeps
+ * its previous files, and is reported with `file:line:column`; the other
+ * derivations are built all the same. Every file is written through a
+ * temporary file and a rename, and only when its content changed, so a
+ * second build of unchanged input writes nothing. Pages hold nothing
+ * time-dependent, which is what makes that true.
+ *
+ * Exit code: 0 when every derivation was built and every step verified;
+ * 1 when a step did not verify, or a page or the PDF could not be made;
+ * 2 when a derivation file could not be read (or --pdf has no LaTeX).
  *
  * @example
- *   build({ ids: [], out: 'output', derivations: 'derivations', rules: 'rules', seed: 1 })  // exit code
+ *   build({ ids: [], out: 'output', derivations: 'derivations', rules: 'rules', seed: 1, pdf: false })  // exit code
  */
 import * as path from 'path';
-import { checkDerivation, allVerified } from '../check/derivation';
+import { checkDerivation, allVerified, DerivationReport } from '../check/derivation';
 import { latexDocument, Checked } from '../emit/latex-doc';
-import { writeIfChanged } from './files';
-import { loadCheckedRules, loadAll, log } from './common';
+import { derivationPage } from '../emit/html-derivation';
+import { indexPage, rulesPage, BuildFailure } from '../emit/html-index';
+import { STYLE_CSS } from '../emit/html-style';
+import { STYLESHEET } from '../emit/html-page';
+import { copyKatexAssets } from '../emit/assets';
+import { loadDerivationFile } from '../semantics/load';
+import type { Derivation } from '../semantics/derivation';
+import type { Rule } from '../semantics/rules';
+import { SourceError } from '../parse/error';
+import { writeIfChanged, derivationFiles, locate } from './files';
+import { loadCheckedRules, log, UsageError } from './common';
+import { makePdf } from './pdf';
 
 /** Options of `rederive build`. */
 export interface BuildOptions {
@@ -18,38 +44,146 @@ export interface BuildOptions {
   derivations: string;
   rules: string;
   seed: number;
+  pdf?: boolean;
+}
+
+/** The first line of an error message (a SourceError's message continues with the source line and a caret). */
+function firstLine(msg: string): string {
+  return msg.split('\n')[0];
+}
+
+/**
+ * Loads every derivation file, keeping going past a file with a mistake;
+ * refuses a duplicate id, and selects `ids` when given.
+ *
+ * @example
+ *   loadEach('derivations', rules, [])   // { loaded: [...], failed: [] }
+ */
+export function loadEach(dir: string, rules: Map<string, Rule>, ids: string[]): { loaded: Derivation[]; failed: BuildFailure[] } {
+  const files = derivationFiles(locate(dir));
+  if (!files.length) throw new UsageError(`no derivation files (*.yaml) in ${dir}`);
+  const loaded: Derivation[] = [];
+  const failed: BuildFailure[] = [];
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    try {
+      const d = loadDerivationFile(file, new Set(rules.keys()));
+      const prev = seen.get(d.id);
+      if (prev) throw new UsageError(`${d.file}: duplicate id "${d.id}" (also in ${prev})`);
+      seen.set(d.id, d.file);
+      loaded.push(d);
+    } catch (e) {
+      if (!(e instanceof SourceError || e instanceof UsageError)) throw e;
+      failed.push({ file, message: (e as Error).message });
+    }
+  }
+  if (!ids.length) return { loaded, failed };
+  const pick = ids.map((id) => {
+    const d = loaded.find((x) => x.id === id);
+    if (!d) throw new UsageError(`no derivation "${id}" (have: ${loaded.map((x) => x.id).join(', ')})${failed.length ? `; unreadable: ${failed.map((f) => f.file).join(', ')}` : ''}`);
+    return d;
+  });
+  return { loaded: pick, failed: [] };
+}
+
+/** One derivation rendered: its files' contents, not yet written. */
+interface Unit extends Checked {
+  files: Map<string, string>;
+}
+
+/** Checks and renders one derivation; throws on any failure, having written nothing. */
+function buildUnit(d: Derivation, seed: number, out: string): Unit {
+  const report: DerivationReport = checkDerivation(d, { seed });
+  const c: Checked = { derivation: d, report };
+  const files = new Map<string, string>([
+    [path.join(out, `${d.id}.tex`), latexDocument([c])],
+    [path.join(out, `${d.id}.html`), derivationPage(c)],
+  ]);
+  return { ...c, files };
 }
 
 /** Runs a build; returns the exit code. */
 export function build(argv: BuildOptions): number {
-  const rules = loadCheckedRules(argv.rules);
-  const ds = loadAll(argv.derivations, rules, argv.ids);
-  const checked: Checked[] = [];
-  let ok = true;
-  ds.forEach((d, i) => {
-    const t0 = Date.now();
-    const report = checkDerivation(d, { seed: argv.seed });
-    const good = allVerified(report);
-    ok &&= good;
-    const m = report.summary;
-    log(`[${i + 1}/${ds.length}] ${good ? '✓' : '✗'} ${d.id}: ${m.proved} proved, ${m.numeric} numeric, ${m.refuted} refuted, ${m.unknown + m.error} undecided (${Date.now() - t0} ms)`);
-    if (!good) for (const s of report.steps.filter((x) => x.verdict !== 'proved' && x.verdict !== 'numeric')) {
-      log(`    ${d.file}:${s.line}:${s.column}: step ${s.index} ${s.verdict}${s.diagnosis ? `: ${s.diagnosis}` : ''}${s.message ? `: ${s.message}` : ''}`);
-    }
-    checked.push({ derivation: d, report });
-  });
+  const t0 = Date.now();
   const out = argv.out;
-  const written: string[] = [];
-  for (const c of checked) {
-    const file = path.join(out, `${c.derivation.id}.tex`);
-    if (writeIfChanged(file, latexDocument([c])) === 'written') written.push(file);
-  }
-  if (!argv.ids.length) {
-    const file = path.join(out, 'handout.tex');
-    if (writeIfChanged(file, latexDocument(checked, 'Verified derivations')) === 'written') written.push(file);
-  }
-  log(`${written.length ? `wrote ${written.join(', ')}` : 'output up to date'}`);
-  if (!ok) log('some steps did not verify: see above');
-  return ok ? 0 : 1;
-}
+  const rules = loadCheckedRules(argv.rules);
+  const { loaded, failed } = loadEach(argv.derivations, rules, argv.ids);
+  const unreadable = failed.length > 0;
+  for (const f of failed) log(`✗ ${f.file}: could not be read:\n    ${f.message.split('\n').join('\n    ')}`);
 
+  const built: Unit[] = [];
+  const unverified: { id: string; file: string; lines: string[] }[] = [];
+  loaded.forEach((d, i) => {
+    const t1 = Date.now();
+    let unit: Unit;
+    try {
+      unit = buildUnit(d, argv.seed, out);
+    } catch (e) {
+      const msg = (e as Error).message;
+      failed.push({ file: d.file, id: d.id, message: msg.startsWith(d.file) || /^\S+:\d+:\d+: /.test(msg) ? msg : `${d.file}: ${msg}` });
+      log(`[${i + 1}/${loaded.length}] ✗ ${d.id}: not built: ${firstLine(failed[failed.length - 1].message)}`);
+      return;
+    }
+    built.push(unit);
+    const good = allVerified(unit.report);
+    const m = unit.report.summary;
+    log(`[${i + 1}/${loaded.length}] ${good ? '✓' : '✗'} ${d.id}: ${m.proved} proved, ${m.numeric} numeric, ${m.refuted} refuted, ${m.unknown + m.error} undecided (${Date.now() - t1} ms)`);
+    if (!good) {
+      const lines = unit.report.steps.filter((x) => x.verdict !== 'proved' && x.verdict !== 'numeric')
+        .map((s) => `${d.file}:${s.line}:${s.column}: step ${s.index} ${s.verdict}${s.diagnosis ? `: ${s.diagnosis}` : ''}${s.message ? `: ${s.message}` : ''}`);
+      for (const l of lines) log(`    ${l}`);
+      unverified.push({ id: d.id, file: d.file, lines });
+    }
+  });
+
+  // The whole-site files, from what was built; with ids, only those derivations' own files.
+  const files = new Map<string, string>();
+  for (const u of built) for (const [f, text] of u.files) files.set(f, text);
+  let siteError: string | null = null;
+  if (!argv.ids.length) {
+    try {
+      files.set(path.join(out, 'handout.tex'), latexDocument(built, 'Verified derivations'));
+      files.set(path.join(out, 'rules.html'), rulesPage(rules, built));
+      files.set(path.join(out, 'index.html'), indexPage({ built, failed, files: { pdf: !!argv.pdf } }));
+    } catch (e) {
+      siteError = (e as Error).message;
+      log(`✗ the index, rules page or handout.tex could not be made: ${siteError}`);
+    }
+  }
+  files.set(path.join(out, STYLESHEET), STYLE_CSS);
+  const written: string[] = [];
+  for (const [f, text] of files) if (writeIfChanged(f, text) === 'written') written.push(f);
+  written.push(...copyKatexAssets(out));
+
+  let pdfCode = 0;
+  if (argv.pdf) {
+    const texs = argv.ids.length ? built.map((u) => path.join(out, `${u.derivation.id}.tex`)) : siteError ? [] : [path.join(out, 'handout.tex')];
+    for (const tex of texs) {
+      const r = makePdf(tex);
+      if (r.status === 'written') written.push(r.file);
+      else if (r.status === 'missing-tool') {
+        log(`rederive: ${r.message}`);
+        pdfCode = 2;
+        break;
+      } else if (r.status === 'failed') {
+        log(`✗ ${r.file} not made (${r.tool} failed):\n    ${r.message.split('\n').join('\n    ')}`);
+        pdfCode = Math.max(pdfCode, 1);
+      }
+    }
+  }
+
+  const fonts = written.filter((f) => f.includes(`${path.sep}katex${path.sep}`)).length;
+  const named = written.filter((f) => !f.includes(`${path.sep}katex${path.sep}`));
+  if (!written.length) log(`output up to date (${out})`);
+  else log(`wrote ${named.join(', ')}${fonts ? `${named.length ? ', and ' : ''}${fonts} KaTeX stylesheet and font files` : ''}`);
+  if (failed.length || unverified.length) {
+    log(`failed: ${failed.length + unverified.length} of ${loaded.length + (unreadable ? failed.length : 0)} derivations`);
+    for (const f of failed) log(`  ${f.id ?? path.basename(f.file)}: ${f.id ? 'not built' : 'unreadable'}: ${firstLine(f.message)}`);
+    for (const u of unverified) {
+      log(`  ${u.id}: ${u.lines.length} step${u.lines.length > 1 ? 's' : ''} did not verify, first ${u.lines[0]}`);
+    }
+  }
+  log(`done in ${Date.now() - t0} ms`);
+  const code = unreadable ? 2 : failed.length || unverified.length || siteError ? 1 : 0;
+  return Math.max(code, pdfCode);
+}

@@ -37,12 +37,14 @@ export function main(args: string[]): void {
   void yargs(args)
     .scriptName('rederive')
     .usage('$0 <command> [options]\n\nRe-derives proofs: every step is checked symbolically and numerically.')
-    .command('build [ids..]', 'check derivations and write verified LaTeX handouts to the output directory', (y) => y
+    .command('build [ids..]', 'check derivations and write verified handouts (LaTeX, HTML) to the output directory', (y) => y
       .positional('ids', { type: 'string', array: true, default: [] as string[], describe: 'derivation ids (default: all)' })
       .option('out', { type: 'string', default: 'output', describe: 'output directory' })
       .option('derivations', { type: 'string', default: 'derivations', describe: 'directory of derivation files' })
+      .option('pdf', { type: 'boolean', default: false, describe: 'also write handout.pdf with pdflatex or latexmk (apt-get install texlive-latex-base)' })
       .options(common)
       .example('$0 build', 'check every derivation, write output/<id>.tex and output/handout.tex')
+      .example('$0 build --pdf', 'also compile output/handout.pdf')
       .example('$0 build mle-kl --out /tmp/h', 'one derivation, elsewhere'),
     (a) => run(() => build(a as never)))
     .command('check <file>', 'check one derivation file and report every step', (y) => y
