@@ -5,7 +5,9 @@
  * @example
  *   const rules = loadCheckedRules('rules');
  */
+import * as fs from 'fs';
 import { loadDerivationFile } from '../semantics/load';
+import { checkUniqueIds } from '../semantics/validate';
 import { loadRules, Rule } from '../semantics/rules';
 import { selfCheckRules } from '../check/rules';
 import { locate, derivationFiles } from './files';
@@ -25,12 +27,7 @@ export function loadAll(dir: string, rules: Map<string, Rule>, ids: string[]): D
   const files = derivationFiles(locate(dir));
   if (!files.length) throw new UsageError(`no derivation files (*.yaml) in ${dir}`);
   const all = files.map((f) => loadDerivationFile(f, new Set(rules.keys())));
-  const seen = new Map<string, string>();
-  for (const d of all) {
-    const prev = seen.get(d.id);
-    if (prev) throw new UsageError(`${d.file}: duplicate id "${d.id}" (also in ${prev})`);
-    seen.set(d.id, d.file);
-  }
+  checkUniqueIds(all, (f) => fs.readFileSync(f, 'utf8'));
   if (!ids.length) return all;
   return ids.map((id) => {
     const d = all.find((x) => x.id === id);

@@ -33,6 +33,7 @@ import { makeContext, Context, Definition, SymbolDecl } from './context';
 import { parseDeclaration, DeclarationError, splitTopLevel, suggest } from './declarations';
 import { parseRelation, SUPPORTED_RELATIONS } from './relations';
 import type { Derivation, Chain, Step, Hypothesis, Relation } from './derivation';
+import { ValidatingSource, type ValidateOptions } from './validate';
 
 /** Keys a derivation file may have at top level. */
 const TOP_KEYS = ['id', 'title', 'summary', 'symbols', 'aliases', 'definitions', 'hypotheses', 'chains'];
@@ -40,13 +41,17 @@ const STEP_KEYS = ['rel', 'expr', 'by', 'given', 'note'];
 const CHAIN_KEYS = ['name', 'given', 'steps'];
 
 /** Reads and validates a derivation file from disk. */
-export function loadDerivationFile(file: string, knownRules?: ReadonlySet<string>): Derivation {
-  return loadDerivation(fs.readFileSync(file, 'utf8'), file, knownRules);
+export function loadDerivationFile(file: string, knownRules?: ReadonlySet<string>, options?: ValidateOptions): Derivation {
+  return loadDerivation(fs.readFileSync(file, 'utf8'), file, knownRules, options);
 }
 
-/** Parses a derivation from its text. */
-export function loadDerivation(text: string, file: string, knownRules?: ReadonlySet<string>): Derivation {
-  const L = new Loader(text, file);
+/**
+ * Parses a derivation from its text. Every expression is validated (validate.ts):
+ * declared names, arities, declared bound variables; `options.strictSymbols: false`
+ * accepts undeclared free symbols (for students' answers).
+ */
+export function loadDerivation(text: string, file: string, knownRules?: ReadonlySet<string>, options: ValidateOptions = {}): Derivation {
+  const L = new ValidatingSource(text, file, options); // validates every expression it resolves
   const root = L.parse();
   if (!isMap(root)) throw L.errorNode('a derivation file is a mapping with keys id, title, symbols, chains, …', root);
   checkKeys(L, root, TOP_KEYS, 'a derivation');
@@ -107,7 +112,7 @@ export function loadDerivation(text: string, file: string, knownRules?: Readonly
   const defsShell: Definition[] = rawDefs.map((d) => ({ name: d.name, params: d.params, body: sym(d.name) }));
   const ctx0 = makeContext(decls, defsShell, aliases);
   // distributions of random variables
-  for (const d of decls) if (d.distributionText && d.node) d.distribution = L.latex(d.node, ctx0, d.distributionText);
+  for (const d of decls) if (d.distributionText && d.node) d.distribution = L.validated(L.latex(d.node, ctx0, d.distributionText), ctx0, d.node, d.distributionText.offset);
   const ctx1 = makeContext(decls, defsShell, aliases);
   const definitions: Definition[] = rawDefs.map((d) => ({
     name: d.name,

@@ -16,6 +16,7 @@ import { makeContext, Context, SymbolDecl } from './context';
 import { parseDeclaration, DeclarationError } from './declarations';
 import { YamlSource, pairs, checkKeys, get } from './yaml-source';
 import type { Loc } from './derivation';
+import { SourceError } from '../parse/error';
 
 /** A named identity. */
 export interface Rule {
@@ -36,9 +37,13 @@ export function loadRules(dir: string): Map<string, Rule> {
   const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
   for (const f of files) {
     const file = path.join(dir, f);
-    for (const r of loadRuleFile(fs.readFileSync(file, 'utf8'), file)) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const r of loadRuleFile(text, file)) {
       const prev = rules.get(r.name);
-      if (prev) throw new Error(`${r.loc.file}:${r.loc.line}:${r.loc.column}: rule "${r.name}" is defined twice (first at ${prev.loc.file}:${prev.loc.line})`);
+      if (prev) {
+        const offset = text.split('\n').slice(0, r.loc.line - 1).reduce((n, l) => n + l.length + 1, 0) + r.loc.column - 1;
+        throw SourceError.at(`rule "${r.name}" is defined twice (first at ${prev.loc.file}:${prev.loc.line}); rename one or remove it`, text, offset, { file }, r.name.length);
+      }
       rules.set(r.name, r);
     }
   }
