@@ -6,7 +6,7 @@
  *   check({ file: 'derivations/mle-kl.yaml', format: 'json', rules: 'rules', seed: 1 })
  */
 import { loadDerivationFile } from '../semantics/load';
-import { loadRules } from '../semantics/rules';
+import { loadRules, sideConditions } from '../semantics/rules';
 import { checkDerivation, allVerified, DerivationReport } from '../check/derivation';
 import { selfCheckRules } from '../check/rules';
 import { textReport, jsonReport } from '../emit/text';
@@ -37,7 +37,9 @@ export function list(argv: { derivations: string; rules: string }): number {
 export function listRules(argv: { rules: string }): number {
   const checks = selfCheckRules(loadRules(locate(argv.rules)));
   for (const c of checks) {
-    process.stdout.write(`${c.rule.name.padEnd(32)} ${c.status === 'ok' ? '✓' : '✗'} ${c.rule.latex}\n${' '.repeat(35)}${c.rule.description}\n${' '.repeat(35)}self-check: ${c.message}\n`);
+    const conditions = sideConditions(c.rule);
+    process.stdout.write(`${c.rule.name.padEnd(32)} ${c.status === 'ok' ? '✓' : '✗'} ${c.rule.latex}\n${' '.repeat(35)}${c.rule.description}\n`
+      + `${' '.repeat(35)}side conditions: ${conditions.length ? conditions.join('; ') : 'none'}\n${' '.repeat(35)}self-check: ${c.message}\n`);
   }
   return checks.some((c) => c.status === 'false') ? 1 : 0;
 }

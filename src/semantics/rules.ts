@@ -98,3 +98,38 @@ export function loadRuleFile(text: string, file: string): Rule[] {
     };
   });
 }
+
+/**
+ * A rule's side conditions, read from its symbols' declarations: the domain
+ * of each quantity (or of a function's values), what each density is, and
+ * which functions depend on (or are free of) the rule's parameters. A rule
+ * fires only where these hold.
+ *
+ * @example
+ *   sideConditions(rules.get('log-quotient')!)   // ['a > 0', 'b > 0']
+ */
+export function sideConditions(rule: Pick<Rule, 'ctx'>): string[] {
+  const decls = [...rule.ctx.symbols.values()];
+  const params = decls.filter((d) => d.kind === 'parameter').map((d) => d.name);
+  const out: string[] = [];
+  for (const d of decls) {
+    const isFn = d.kind === 'function' || d.kind === 'density';
+    const args = isFn ? Array.from({ length: d.arity ?? 1 }, () => '·').join(', ') : '';
+    const v = isFn ? `${d.name}(${args})` : d.name;
+    if (d.kind === 'density') out.push(`${d.name} is a probability density (positive, integrates to 1)`);
+    switch (d.domain) {
+      case 'positive': out.push(`${v} > 0`); break;
+      case 'nonnegative': out.push(`${v} ≥ 0`); break;
+      case 'nonzero': out.push(`${v} ≠ 0`); break;
+      case 'unit': out.push(`0 < ${v} < 1`); break;
+      default: break;
+    }
+    if (isFn || d.kind === 'constant') {
+      const deps = d.dependsOn ?? [];
+      if (deps.length) out.push(`${d.name} depends on ${deps.join(', ')}`);
+      const free = params.filter((p) => !deps.includes(p));
+      if (free.length) out.push(`${d.name} does not depend on ${free.join(', ')}`);
+    }
+  }
+  return out;
+}
