@@ -1,5 +1,5 @@
 /**
- * The `rederive` command line (yargs): build, check, list, rules.
+ * The `rederive` command line (yargs): build, check, list, new, rules.
  *
  * Exit codes: 0 when every step checked is verified (proved or numeric);
  * 1 when some step is refuted, unknown or an error; 2 for bad input or usage
@@ -13,6 +13,7 @@ import { SourceError } from '../parse/error';
 import { UsageError, log } from './common';
 import { build } from './build';
 import { check, list, listRules } from './check';
+import { newDerivation } from './new';
 
 /** Runs the CLI with arguments (without `node` and the script); sets the exit code. */
 export function main(args: string[]): void {
@@ -53,13 +54,19 @@ export function main(args: string[]): void {
       .options(common)
       .example('$0 check derivations/gaussian-kl.yaml --format json', 'machine-readable report'),
     (a) => run(() => check(a as never)))
+    .command('new <id>', 'write a new, commented derivation file that verifies as written (never overwrites)', (y) => y
+      .positional('id', { type: 'string', demandOption: true, describe: 'the id: lower-case letters, digits and dashes' })
+      .option('title', { type: 'string', describe: 'the title (default: from the id)' })
+      .option('derivations', { type: 'string', default: 'derivations', describe: 'directory to write <id>.yaml in' })
+      .example('$0 new variance-identity --title "The variance identity"', 'writes derivations/variance-identity.yaml'),
+    (a) => run(() => newDerivation(a as never)))
     .command('list', 'list the derivations', (y) => y
       .option('derivations', { type: 'string', default: 'derivations', describe: 'directory of derivation files' })
       .options(common),
     (a) => run(() => list(a as never)))
     .command('rules', 'list every rule with its statement and numeric self-check', (y) => y.options(common),
       (a) => run(() => listRules(a as never)))
-    .demandCommand(1, 'name a command: build, check, list or rules')
+    .demandCommand(1, 'name a command: build, check, list, new or rules')
     .strict()
     .fail((msg, err, y) => {
       if (err) throw err;
