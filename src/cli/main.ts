@@ -1,5 +1,5 @@
 /**
- * The `rederive` command line (yargs): build, check, list, new, rules.
+ * The `rederive` command line (yargs): build (--watch), check, list, new, rules.
  *
  * Exit codes: 0 when every step checked is verified (proved or numeric);
  * 1 when some step is refuted, unknown or an error; 2 for bad input or usage
@@ -14,6 +14,7 @@ import { UsageError, log } from './common';
 import { build } from './build';
 import { check, list, listRules } from './check';
 import { newDerivation } from './new';
+import { runWatch } from './watch';
 
 /** Runs the CLI with arguments (without `node` and the script); sets the exit code. */
 export function main(args: string[]): void {
@@ -46,8 +47,10 @@ export function main(args: string[]): void {
       .options(common)
       .example('$0 build', 'check every derivation, write output/<id>.tex and output/handout.tex')
       .example('$0 build --pdf', 'also compile output/handout.pdf')
-      .example('$0 build mle-kl --out /tmp/h', 'one derivation, elsewhere'),
-    (a) => run(() => build(a as never)))
+      .option('watch', { type: 'boolean', default: false, describe: 'after building, rebuild a derivation when its file or a rule file changes (Ctrl-C stops)' })
+      .example('$0 build mle-kl --out /tmp/h', 'one derivation, elsewhere')
+      .example('$0 build --watch', 'rebuild on every save, printing the new verdicts'),
+    (a) => run(() => (a.watch ? (runWatch(a as never), 0) : build(a as never))))
     .command('check <file>', 'check one derivation file and report every step', (y) => y
       .positional('file', { type: 'string', demandOption: true, describe: 'a derivation file (YAML)' })
       .option('format', { choices: ['text', 'json'] as const, default: 'text', describe: 'report format' })
