@@ -13,7 +13,8 @@
  *   normal hint of the body (integrals). Because the grid is fixed, a
  *   quadrature moves smoothly with the parameters, which keeps finite
  *   differences through it exact to ~1e-12.
- * - E_{x~p}[f] with p a declared density weights the grid by the mixture; with
+ * - E_{x~p}[f] with p a declared density weights the grid by the mixture (a
+ *   joint density p(x, y) by its marginal p(y), see `joint.ts`); with
  *   p Gaussian by its density — or, when f is a polynomial in x, by an exact
  *   Gauss–Hermite rule; with p defined by a formula, by that formula, and the
  *   result is NaN unless the formula's mass on the range is 1 to 1e-9 (a
@@ -29,11 +30,12 @@
  */
 import type { Deriv, Expect, Expr, Integral, KL } from '../../expr/types';
 import { freeSymbols } from '../../expr/walk';
-import type { Definition } from '../../semantics/context';
+import type { NumericDefinition } from './definitions';
 import type { Closure, Compiler, DensityHolder, Hint, IntegrationSite, Scope } from './compile';
 import { NumericError } from './error';
-import { densityHolder, densityInputs } from './holders';
-import { compileLogOf, gaussianBody } from './logdomain';
+import { gaussianBody } from './definitions';
+import { distributionOf } from './joint';
+import { compileLogOf } from './logdomain';
 import { MIN_MODEL_SD, TAIL_SDS } from './models';
 import { FD8, gaussHermite, levels, type Rule } from './quadrature';
 import { normalLogPdf, normalPdf } from './stablemath';
@@ -42,7 +44,7 @@ import { normalLogPdf, normalPdf } from './stablemath';
 type DistSpec =
   | { kind: 'mixture'; holder: DensityHolder; inputs: (env: Float64Array) => Float64Array }
   | { kind: 'gauss'; hint: Hint }
-  | { kind: 'formula'; def: Definition; scope: Scope | null };
+  | { kind: 'formula'; def: NumericDefinition; scope: Scope | null };
 
 /** Panels beyond this many make an integral NaN (a scale far too fine for its range). */
 const MAX_PANELS = 8192;
@@ -132,25 +134,31 @@ function resolveDist(c: Compiler, d: Expr, scope: Scope | null): DistSpec {
   }
   if (d.kind !== 'sym') throw new NumericError(`cannot take an expectation over a ${d.kind}`);
   const name = c.canon(d.name);
-  const def = c.definition(name);
+  const value = c.defs.value(name);
+  if (value) {
+    const g = gaussianBody(value.body);
+    if (g) return { kind: 'gauss', hint: c.expand(name, () => c.meanCov(g, scope)) };
+    if (value.body.kind === 'sym') return c.expand(name, () => resolveDist(c, value.body, scope));
+    throw new NumericError(`${name} is defined as a value, not as a distribution`);
+  }
+  const decl = c.ctx.lookup(name);
+  const def = c.defs.match(name, 1, 0);
   if (def) {
-    if (def.params.length === 0) {
-      const g = gaussianBody(def.body);
-      if (g) return { kind: 'gauss', hint: c.expand(name, () => c.meanCov(g, scope)) };
-      if (def.body.kind === 'sym') return c.expand(name, () => resolveDist(c, def.body, scope));
-      throw new NumericError(`${name} is defined as a value, not as a distribution`);
-    }
-    if (def.params.length !== 1) throw new NumericError(`${name} has ${def.params.length} arguments; only densities of one variable are supported`);
     const b = def.body, p = def.params[0];
     if (b.kind === 'normal' && b.arg?.kind === 'sym' && b.arg.name === p && !freeSymbols(b.mean).has(p) && !freeSymbols(b.cov).has(p)) {
       return { kind: 'gauss', hint: c.expand(name, () => c.meanCov(b, scope)) };
     }
     return { kind: 'formula', def, scope };
   }
-  const decl = c.ctx.lookup(name);
+  const alias = decl?.kind === 'density' ? c.defs.alias(name, decl.arity ?? 1) : null;
+  if (alias) return c.expand(name, () => resolveDist(c, { kind: 'sym', name: alias }, scope));
+  const other = c.defs.all(name)[0];
+  if (other && decl?.kind !== 'density') {
+    throw new NumericError(`${name} has ${other.params.length} arguments; only densities of one variable are supported`);
+  }
   if (decl?.kind !== 'density') throw new NumericError(`${name} is not a declared density`);
-  const holder = densityHolder(c, name, decl);
-  return { kind: 'mixture', holder, inputs: densityInputs(c, holder, [], scope) };
+  const { holder, inputs } = distributionOf(c, name, decl, scope);
+  return { kind: 'mixture', holder, inputs };
 }
 
 /** A closure for the density (log = false) or log density (log = true) of `d` at the value in `slot`. */
@@ -260,7 +268,7 @@ function hermiteExpect(c: Compiler, hint: Hint, slot: number, body: Closure, deg
  * not be: any defined name could mention `v`).
  */
 function polyDegree(c: Compiler, e: Expr, v: string): number {
-  const mentionsDef = (x: Expr): boolean => [...freeSymbols(x)].some((n) => c.definition(n) !== undefined);
+  const mentionsDef = (x: Expr): boolean => [...freeSymbols(x)].some((n) => c.defs.has(n));
   if (!freeSymbols(e).has(v)) return mentionsDef(e) ? -1 : 0;
   switch (e.kind) {
     case 'sym': return e.name === v ? 1 : -1;

@@ -3,23 +3,27 @@
  *
  * Strategy: built-ins map to `Math` (σ through the overflow-free `sigmoid`,
  * `\log` through log space when its argument allows, see `logdomain.ts`);
- * a definition in force is inlined (it overrides any declaration); a declared
- * density or function becomes a call site on its per-sample model
- * (`holders.ts`); an undeclared applied name is a random real function. Primes
- * (`σ'(u)`, `f_x''(t)`) differentiate the function of its single argument:
- * σ' exactly as σ(u)σ(−u), exp' as exp, anything else by nested 8th-order
- * central differences.
+ * a definition in force for this number of arguments and conditioning
+ * arguments is inlined (it overrides any declaration; `definitions.ts`); a
+ * declared density becomes a call on its per-sample model (`joint.ts`, which
+ * also reads joint densities), a declared function likewise (`holders.ts`), a
+ * vector-valued one in `vectors.ts`; an undeclared applied name is a random
+ * real function. Primes (`σ'(u)`, `f_x''(t)`) differentiate the function of
+ * its single argument: σ' exactly as σ(u)σ(−u), exp' as exp, anything else by
+ * nested 8th-order central differences.
  *
  * @example
  *   compileApply(c, apply('\\log', [apply('p_{data}', [sym('x')])]), scope);   // log-sum-exp of the mixture
  */
 import type { Apply, Expr } from '../../expr/types';
 import { EXP, LOG, SIGMA, SQRT } from '../../expr/build';
-import type { Definition } from '../../semantics/context';
 import type { Closure, Compiler, Scope, Unary } from './compile';
+import type { NumericDefinition } from './definitions';
 import { NumericError } from './error';
-import { compileDensityValue, compileFunctionValue } from './holders';
-import { compileLogOf, gaussianBody } from './logdomain';
+import { compileFunctionValue } from './holders';
+import { compileDensityCall } from './joint';
+import { compileLogOf } from './logdomain';
+import { shapeOf } from './vectors';
 import { FD8, levels } from './quadrature';
 import { sigmoid } from './stablemath';
 
@@ -33,30 +37,41 @@ import { sigmoid } from './stablemath';
 export function compileApply(c: Compiler, e: Apply, scope: Scope | null): Closure {
   const fn = c.canon(e.fn);
   const primes = e.primes ?? 0;
-  const def = c.definition(fn);
-  if (!primes && !def && (fn === LOG || fn === '\\ln')) {
+  const given = e.given ?? [];
+  const def = c.defs.match(fn, e.args.length, given.length);
+  const gauss = !def && !given.length && e.args.length === 1 ? c.defs.gaussian(fn) : null;
+  const defined = def !== undefined || gauss !== null;
+  if (!primes && !defined && (fn === LOG || fn === '\\ln')) {
     expectArgs(e, 1);
     return compileLogOf(c, e.args[0], scope) ?? mapUnary(c, Math.log, e.args[0], scope);
   }
-  if (!primes && !def && fn === SIGMA) return mapUnary(c, sigmoid, oneArg(e), scope);
-  if (primes === 1 && !def && fn === SIGMA) return mapUnary(c, (u) => sigmoid(u) * sigmoid(-u), oneArg(e), scope);
-  if (!def && fn === EXP) return mapUnary(c, Math.exp, oneArg(e), scope); // exp is its own derivative
-  if (!primes && !def && fn === SQRT) return mapUnary(c, Math.sqrt, oneArg(e), scope);
+  if (!primes && !defined && fn === SIGMA) return mapUnary(c, sigmoid, oneArg(e), scope);
+  if (primes === 1 && !defined && fn === SIGMA) return mapUnary(c, (u) => sigmoid(u) * sigmoid(-u), oneArg(e), scope);
+  if (!defined && fn === EXP) return mapUnary(c, Math.exp, oneArg(e), scope); // exp is its own derivative
+  if (!primes && !defined && fn === SQRT) return mapUnary(c, Math.sqrt, oneArg(e), scope);
+  if (!primes && gauss) return c.compileNormal({ ...gauss, arg: e.args[0] }, scope);
   if (!primes && def) {
-    const gauss = def.params.length === 0 ? gaussianBody(def.body) : null;
-    if (gauss && e.args.length === 1) return c.compileNormal({ ...gauss, arg: e.args[0] }, scope);
-    if (e.given?.length) throw new NumericError(`conditioning is not supported for defined ${fn}`);
-    return c.inline(def, e.args, scope);
+    if (c.hasVectors && shapeOf(c, e, scope) > 0) throw new NumericError(`${fn}(…) is a vector, not a number: use its norm or an inner product`);
+    return c.inline(def, [...e.args, ...given], scope);
   }
+  const decl = c.ctx.lookup(fn);
   if (!primes) {
-    const decl = c.ctx.lookup(fn);
-    if (decl?.kind === 'density') return compileDensityValue(c, fn, decl, e, scope);
-    if (e.given?.length) throw new NumericError(`${fn} is not a density; it cannot be conditioned`);
+    if (decl?.kind === 'density') {
+      const alias = c.defs.alias(fn, decl.arity ?? 1);
+      if (alias) return c.expand(fn, () => c.compile({ ...e, fn: alias }, scope));
+      return compileDensityCall(c, fn, decl, e, scope, false);
+    }
+    const other = c.defs.all(fn)[0];
+    if (other && !decl) {
+      if (given.length) throw new NumericError(`conditioning is not supported for defined ${fn}`);
+      throw new NumericError(`${fn} takes ${other.params.length} argument(s), got ${e.args.length}`);
+    }
+    if (given.length) throw new NumericError(`${fn} is not a density; it cannot be conditioned`);
     return compileFunctionValue(c, fn, e.args, scope);
   }
   // f^{(n)}(u): n-fold finite difference of the function of one argument.
   const arg = c.compile(oneArg(e), scope);
-  let g = unaryOf(c, fn, def, e, scope);
+  let g = unaryOf(c, fn, c.defs.match(fn, 1), e, scope);
   for (let i = 0; i < primes; i++) g = differentiate(c, g);
   const gg = g;
   return (env) => gg(arg(env), env);
@@ -77,7 +92,7 @@ function mapUnary(c: Compiler, f: (u: number) => number, a: Expr, scope: Scope |
 }
 
 /** `fn` as a function of its single argument, for derivatives by primes. */
-function unaryOf(c: Compiler, fn: string, def: Definition | undefined, e: Apply, scope: Scope | null): Unary {
+function unaryOf(c: Compiler, fn: string, def: NumericDefinition | undefined, e: Apply, scope: Scope | null): Unary {
   if (def) {
     if (def.params.length !== 1) throw new NumericError(`${fn}' needs a definition of one argument`);
     const s = c.newSlot();

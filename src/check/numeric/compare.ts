@@ -1,11 +1,16 @@
 /**
  * The numeric relation tests the checker calls: equality, equality up to a
- * term free of a parameter, and single evaluation.
+ * term free of a parameter, and single evaluation; and the sampling loop the
+ * other tests (`roots.ts`, `limits.ts`, `inequality.ts`) share.
  *
  * Strategy: compile both sides once into one program, then for sample
  * 0, 1, 2, … instantiate every symbol at random and compare, until `samples`
  * usable samples are found (at most 4× as many tried). A sample where either
- * side is NaN or ±Infinity is outside the domain and skipped.
+ * side is NaN or ±Infinity is outside the domain and skipped, and so is one
+ * where values known to differ (`opts.apart`) come too close. When anything
+ * depends on the dimension of the vectors, the whole test runs in every
+ * dimension of `opts.dims` (default 1 and 3; `sweep.ts`). Two vector-valued
+ * sides are compared component by component.
  *
  * Tolerance policy: a and b agree when
  *     |a − b| ≤ tol · max(1, |a|, |b|)
@@ -30,64 +35,16 @@
  *   // { status: 'agree', samples: 8, maxDiff: ~1e-16, seed: 1 } when a, b are declared positive
  */
 import type { Expr } from '../../expr/types';
-import type { Context, Definition } from '../../semantics/context';
-import { NumericError } from './error';
+import type { Context } from '../../semantics/context';
+import { DEFAULT_SAMPLES, DEFAULT_TOLERANCE, type NumericOptions, type NumericOutcome, type NumericSample } from './options';
 import { Program } from './instantiate';
 import { isFiniteNum } from './stablemath';
+import { apartFilter, sweepDims } from './sweep';
+import { compileVector, shapeOf } from './vectors';
+import { NumericError } from './error';
 
-/**
- * Options of every numeric test.
- *
- * @example
- *   { seed: 20261124, samples: 8, tolerance: 1e-7, extraDefinitions: [dIsDstar] }
- */
-export interface NumericOptions {
-  seed: number;
-  /** Usable samples wanted (default 8). */
-  samples?: number;
-  /** Relative tolerance, see the policy above (default 1e-7). */
-  tolerance?: number;
-  /** Definitions in force on top of the context's (hypotheses such as `D_φ = D*`); they override declarations. */
-  extraDefinitions?: Definition[];
-}
-
-/**
- * One sample: every free scalar symbol's value, and the two sides there.
- *
- * @example
- *   { point: { '\\theta': 0.42 }, lhs: 0.75, rhs: 1.12 }
- */
-export interface NumericSample {
-  point: Record<string, number>;
-  lhs: number;
-  rhs: number;
-}
-
-/**
- * The result of a numeric test.
- *
- * @example
- *   { status: 'disagree', witness: { point: { '\\theta': 0.4 }, lhs: 0.7, rhs: 1.1 }, seed: 1, maxDiff: 0.3, samples: 1 }
- */
-export type NumericOutcome =
-  | { status: 'agree'; samples: number; maxDiff: number; seed: number }
-  | { status: 'disagree'; witness: NumericSample; seed: number; maxDiff: number; samples: number }
-  | { status: 'undefined'; reason: string; seed: number };
-
-/**
- * The default relative tolerance.
- *
- * @example
- *   numericEqual(a, b, ctx, { seed: 1, tolerance: DEFAULT_TOLERANCE * 10 });
- */
-export const DEFAULT_TOLERANCE = 1e-7;
-/**
- * The default number of usable samples.
- *
- * @example
- *   numericEqual(a, b, ctx, { seed: 1, samples: 2 * DEFAULT_SAMPLES });
- */
-export const DEFAULT_SAMPLES = 8;
+export type { NumericOptions, NumericSample, NumericOutcome } from './options';
+export { DEFAULT_TOLERANCE, DEFAULT_SAMPLES, DEFAULT_DIMS } from './options';
 
 /**
  * |a − b| / max(1, |a|, |b|): the difference the tolerance applies to.
@@ -145,21 +102,18 @@ export function judgeSample(evalAt: (level: 0 | 1) => Pair, tol: number): Judgem
   return { kind: 'disagree', pair: p1, diff: d1 };
 }
 
-/** Compiles both sides, turning a NumericError into a reason. */
-function prepare(lhs: Expr, rhs: Expr, ctx: Context, opts: NumericOptions) {
-  try {
-    const prog = new Program(ctx, opts.extraDefinitions);
-    return { prog, fl: prog.compile(lhs), fr: prog.compile(rhs) };
-  } catch (err) {
-    if (err instanceof NumericError) return { reason: err.message };
-    throw err;
-  }
-}
-
-/** The loop shared by both tests: sample until enough usable samples, stop at the first confirmed disagreement. */
-function run(
+/**
+ * The loop every sampling test shares: sample until `opts.samples` usable
+ * samples (at most 4× as many tried), skipping samples `accept` rejects and
+ * samples with a 'skip' judgement, and stop at the first confirmed disagreement.
+ *
+ * @example
+ *   runSamples(prog, opts, null, () => [{ j: { kind: 'agree', diff: 0 }, witness: () => ({ point: {}, lhs: 0, rhs: 0 }) }]);
+ */
+export function runSamples(
   prog: Program,
   opts: NumericOptions,
+  accept: (() => boolean) | null,
   sampleOnce: (s: number) => { j: Judgement; witness: () => NumericSample }[],
 ): NumericOutcome {
   const seed = opts.seed;
@@ -168,6 +122,10 @@ function run(
   let usable = 0, maxDiff = 0, firstSkip = '';
   for (let s = 0; usable < want && s < maxTries; s++) {
     prog.bind(seed, s);
+    if (accept && !accept()) {
+      if (!firstSkip) firstSkip = `values known to differ are too close at ${JSON.stringify(prog.point())}`;
+      continue;
+    }
     const results = sampleOnce(s);
     const skip = results.find((r) => r.j.kind === 'skip');
     const bad = results.find((r) => r.j.kind === 'disagree');
@@ -186,8 +144,41 @@ function run(
   return { status: 'agree', samples: usable, maxDiff, seed };
 }
 
+/** Both sides compiled: numbers (len 1) or vectors of one length, evaluated into owned buffers. */
+function compileSides(prog: Program, lhs: Expr, rhs: Expr): { len: number; at: (level: 0 | 1) => { l: Float64Array; r: Float64Array; scale: number } } {
+  const c = prog.compiler;
+  const ln = shapeOf(c, lhs, null), rn = shapeOf(c, rhs, null);
+  if (ln !== rn) {
+    const what = (n: number) => (n ? `a vector of length ${n}` : 'a number');
+    throw new NumericError(`one side is ${what(ln)} and the other ${what(rn)}`);
+  }
+  const len = Math.max(1, ln);
+  const l = new Float64Array(len), r = new Float64Array(len);
+  let fill: (env: Float64Array) => void;
+  if (ln === 0) {
+    const fl = prog.compile(lhs), fr = prog.compile(rhs);
+    fill = (env) => { l[0] = fl(env); r[0] = fr(env); };
+  } else {
+    const vl = compileVector(c, lhs, null), vr = compileVector(c, rhs, null);
+    fill = (env) => { l.set(vl(env)); r.set(vr(env)); };
+  }
+  return {
+    len,
+    at(level) {
+      prog.level = level;
+      fill(prog.env);
+      prog.level = 0;
+      let scale = 1;
+      for (let i = 0; i < len; i++) scale = Math.max(scale, Math.abs(l[i]), Math.abs(r[i]));
+      return { l: l.slice(), r: r.slice(), scale };
+    },
+  };
+}
+
 /**
- * Tests `lhs = rhs` at random instantiations.
+ * Tests `lhs = rhs` at random instantiations; both sides numbers, or both
+ * vectors (compared component by component; a witness then names the
+ * `component`, 1-based). Runs in several dimensions when vectors occur.
  *
  * @example
  *   numericEqual(deriv('\\theta', pow(sym('\\theta'), num(2))), mul(num(2), sym('\\theta')), ctx, { seed: 7 });
@@ -195,19 +186,24 @@ function run(
  */
 export function numericEqual(lhs: Expr, rhs: Expr, ctx: Context, opts: NumericOptions): NumericOutcome {
   const tol = opts.tolerance ?? DEFAULT_TOLERANCE;
-  const c = prepare(lhs, rhs, ctx, opts);
-  if (!('prog' in c) || !c.prog) return { status: 'undefined', reason: c.reason!, seed: opts.seed };
-  const { prog, fl, fr } = c;
-  let last: Pair = { a: NaN, b: NaN, scale: 1 };
-  return run(prog, opts, () => {
-    const j = judgeSample((level) => {
-      prog.level = level;
-      const env = prog.env;
-      const a = fl(env), b = fr(env);
-      prog.level = 0;
-      return (last = { a, b, scale: Math.max(1, Math.abs(a), Math.abs(b)) });
-    }, tol);
-    return [{ j, witness: () => ({ point: prog.point(), lhs: last.a, rhs: last.b }) }];
+  return sweepDims(ctx, opts, (prog) => {
+    const sides = compileSides(prog, lhs, rhs);
+    const vector = shapeOf(prog.compiler, lhs, null) > 0;
+    const accept = apartFilter(prog, opts);
+    return runSamples(prog, opts, accept, () => {
+      const cache: [ReturnType<typeof sides.at> | null, ReturnType<typeof sides.at> | null] = [null, null];
+      const out: { j: Judgement; witness: () => NumericSample }[] = [];
+      for (let i = 0; i < sides.len; i++) {
+        let last: Pair = { a: NaN, b: NaN, scale: 1 };
+        const j = judgeSample((level) => {
+          const v = (cache[level] ??= sides.at(level));
+          return (last = { a: v.l[i], b: v.r[i], scale: v.scale });
+        }, tol);
+        const component: Record<string, number> = vector ? { component: i + 1 } : {};
+        out.push({ j, witness: () => ({ point: { ...prog.point(), ...component }, lhs: last.a, rhs: last.b }) });
+      }
+      return out;
+    });
   });
 }
 
@@ -224,12 +220,15 @@ export function numericEqual(lhs: Expr, rhs: Expr, ctx: Context, opts: NumericOp
  */
 export function numericEqualUpToFreeOf(param: string, lhs: Expr, rhs: Expr, ctx: Context, opts: NumericOptions): NumericOutcome {
   const tol = opts.tolerance ?? DEFAULT_TOLERANCE;
-  const c = prepare(lhs, rhs, ctx, opts);
-  if (!('prog' in c) || !c.prog) return { status: 'undefined', reason: c.reason!, seed: opts.seed };
-  const { prog, fl, fr } = c;
+  return sweepDims(ctx, opts, (prog) => upToIn(prog, param, lhs, rhs, ctx, opts, tol));
+}
+
+function upToIn(prog: Program, param: string, lhs: Expr, rhs: Expr, ctx: Context, opts: NumericOptions, tol: number): NumericOutcome {
+  const fl = prog.compile(lhs), fr = prog.compile(rhs);
+  const accept = apartFilter(prog, opts);
   const slot = prog.globalSlot(param);
   const name = ctx.resolveAlias(param);
-  return run(prog, opts, (s) => {
+  return runSamples(prog, opts, accept, (s) => {
     const env = prog.env;
     if (slot === undefined) {
       const a = fl(env), b = fr(env);
@@ -259,14 +258,14 @@ export function numericEqualUpToFreeOf(param: string, lhs: Expr, rhs: Expr, ctx:
 }
 
 /**
- * The value of `e` at one instantiation (sample 0 of `opts.seed`); NaN outside
- * the domain. Throws NumericError when `e` cannot be evaluated at all.
+ * The value of `e` at one instantiation (sample 0 of `opts.seed`, in the first
+ * dimension of `opts.dims`, default 1); NaN outside the domain. Throws NumericError when `e` cannot be evaluated at all.
  *
  * @example
  *   evaluate(expect('x', normal(null, num(1), num(4)), pow(sym('x'), num(2))), ctx, { seed: 0 });   // 5
  */
 export function evaluate(e: Expr, ctx: Context, opts: NumericOptions): number {
-  const prog = new Program(ctx, opts.extraDefinitions);
+  const prog = new Program(ctx, opts.extraDefinitions, { dim: opts.dims?.[0] ?? 1, domains: opts.domains });
   const f = prog.compile(e);
   return f(prog.bind(opts.seed, 0));
 }

@@ -16,10 +16,17 @@
  *   the random model in each holder per sample, so the closures are built once
  *   for all samples.
  * - Definitions (the context's, overridden by extra ones such as a hypothesis
- *   `D_φ = D*`) are inlined at the call site: parameters get fresh slots and
- *   other free names in the body resolve where the definition is used (so
- *   `f_x(t)` may mention the `x` an enclosing integral binds). A definition met
- *   again while it is being inlined is a cycle and is reported as such.
+ *   `D_φ = D*`) are matched by name and number of arguments and conditioning
+ *   arguments (`definitions.ts`) and inlined at the call site: parameters get
+ *   fresh slots and other free names in the body resolve where the definition
+ *   is used (so `f_x(t)` may mention the `x` an enclosing integral binds). A
+ *   definition met again while it is being inlined is a cycle and is reported.
+ * - Vectors (`vectors.ts`): a compiler works in one dimension `dim`, the value
+ *   of every symbolic dimension (`d`); a vector lives in a run of consecutive
+ *   slots and compiles to a closure returning a buffer. Scalar nodes that take
+ *   vectors (‖v‖, vᵀw inside a product, N(v | m, I)) dispatch there when the
+ *   context declares vectors; otherwise nothing changes. `dimensional` records
+ *   whether the result depends on the dimension, so callers re-run in others.
  * - `\log` of a positive expression made of densities, exp, σ, sums, products
  *   and quotients is computed in log space (`logdomain.ts`); binders are in
  *   `binders.ts`.
@@ -33,103 +40,31 @@
  */
 import type { Expr, Normal } from '../../expr/types';
 import { SIGMA } from '../../expr/build';
-import type { Context, Definition, Domain } from '../../semantics/context';
+import type { Context, SymbolDecl } from '../../semantics/context';
+import { DefinitionTable, type NumericDefinition } from './definitions';
 import { NumericError } from './error';
-import type { DensityModel, FunctionModel } from './models';
+import type { Closure, Control, DensityHolder, FunctionHolder, Hint, IntegrationSite, Scope } from './closures';
 import { normalPdf, sigmoid } from './stablemath';
 import { compileDeriv, compileExpect, compileIntegral, compileKL } from './binders';
 import { compileApply } from './calls';
+import {
+  compileMulWithVectors, compileNormOf, compileVecNormal, compileVector, declLength, shapeOf, type VecFunctionHolder, type VectorGlobal,
+} from './vectors';
 
-/**
- * A compiled expression.
- *
- * @example
- *   const f: Closure = (env) => env[0] + 1;
- */
-export type Closure = (env: Float64Array) => number;
-/**
- * A compiled function of one real argument (for primes: f'(u), f''(u)).
- *
- * @example
- *   const sq: Unary = (u) => u * u;
- */
-export type Unary = (u: number, env: Float64Array) => number;
-
-/**
- * A compile-time scope: a linked list from bound name to slot.
- *
- * @example
- *   const inner: Scope = { name: 'x', slot: c.newSlot(), next: outer };
- */
-export interface Scope {
-  readonly name: string;
-  readonly slot: number;
-  readonly next: Scope | null;
-}
-
-/**
- * Evaluation control shared by all closures of a compiler (the accuracy level).
- *
- * @example
- *   c.ctl.level = 1;   // every closure of c now uses the finer quadrature
- */
-export interface Control {
-  level: 0 | 1;
-}
-
-/**
- * The model behind a declared (or undeclared but applied) function, swapped per sample.
- *
- * @example
- *   functionHolder(c, 'G_{\\theta}', 1).model!.value([0.3, 0.1]);   // G_θ(0.3) at θ = 0.1
- */
-export interface FunctionHolder {
-  readonly name: string;
-  readonly arity: number;
-  readonly domain: Domain;
-  /** Parameters the function depends on (extra inputs), resolved per call site. */
-  readonly deps: readonly string[];
-  model: FunctionModel | null;
-}
-
-/**
- * The model behind a declared density, swapped per sample.
- *
- * @example
- *   densityHolder(c, 'p_{\\theta}', decl).model!.pdf(0.3, [0.1]);   // p_θ(0.3) at θ = 0.1
- */
-export interface DensityHolder {
-  readonly name: string;
-  readonly givenArity: number;
-  /** Parameters the density depends on, resolved per call site. */
-  readonly deps: readonly string[];
-  model: DensityModel | null;
-}
-
-/**
- * A normal density met in an integrand, evaluated to set the integration range and resolution.
- *
- * @example
- *   c.noteHint(slot, c.meanCov(normal(sym('x'), sym('\\theta'), num(0.01)), scope));
- */
-export interface Hint {
-  readonly mean: Closure;
-  readonly cov: Closure;
-}
-
-/**
- * What the body of one integral or expectation mentions that decides where and how finely to integrate.
- *
- * @example
- *   { slot: 7, densities: new Set([pTheta]), hints: [] }
- */
-export interface IntegrationSite {
-  readonly slot: number;
-  readonly densities: Set<DensityHolder>;
-  readonly hints: Hint[];
-}
+export type { Closure, Unary, Scope, Control, FunctionHolder, DensityHolder, Hint, IntegrationSite } from './closures';
 
 const BUILTIN_PI = '\\pi';
+
+/**
+ * Options of a compiler.
+ *
+ * @example
+ *   new Compiler(ctx, [], { dim: 3 });   // vectors in R^d are in R^3
+ */
+export interface CompilerOptions {
+  /** The value of every symbolic dimension (default 1). */
+  dim?: number;
+}
 
 /**
  * Compiles expressions of one context into closures sharing one slot layout.
@@ -143,16 +78,36 @@ export class Compiler {
   readonly globals = new Map<string, number>();
   readonly functions = new Map<string, FunctionHolder>();
   readonly densities = new Map<string, DensityHolder>();
+  /** Free vector symbols (runs of slots) and vector-valued functions. */
+  readonly vectorGlobals = new Map<string, VectorGlobal>();
+  readonly vectorFunctions = new Map<string, VecFunctionHolder>();
   /** Integration sites being compiled, innermost last. */
   readonly sites: IntegrationSite[] = [];
+  /** The definitions in force, matched by name and shape. */
+  readonly defs: DefinitionTable;
+  /** The value of every symbolic dimension. */
+  readonly dim: number;
+  /** True when the context declares vectors or vector-valued functions (enables shape analysis). */
+  readonly hasVectors: boolean;
+  /** Names that stand for the dimension (the symbolic `dim` of declarations; `d` when vectors are declared and `d` is not). */
+  readonly dimSymbols = new Set<string>();
+  /** True once something compiled depends on the dimension. */
+  dimensional = false;
   slotCount = 0;
-  private readonly defs: Map<string, Definition>;
   private readonly inlineStack: string[] = [];
   private readonly origin = new Map<number, number>();
 
-  constructor(readonly ctx: Context, extraDefinitions: readonly Definition[] = []) {
-    this.defs = new Map(ctx.definitions);
-    for (const d of extraDefinitions ?? []) this.defs.set(ctx.resolveAlias(d.name), d);
+  constructor(readonly ctx: Context, extraDefinitions: readonly NumericDefinition[] = [], options: CompilerOptions = {}) {
+    this.defs = new DefinitionTable(ctx, extraDefinitions ?? []);
+    this.dim = options.dim ?? 1;
+    let vectors = false;
+    for (const d of ctx.symbols.values()) {
+      if (declLength(d, 2) === 0) continue;
+      vectors = true;
+      if (typeof d.dim === 'string') this.dimSymbols.add(this.canon(d.dim));
+    }
+    if (vectors && !ctx.lookup('d')) this.dimSymbols.add('d');
+    this.hasVectors = vectors;
   }
 
   /** The canonical name for `n` (aliases resolved). */
@@ -160,15 +115,29 @@ export class Compiler {
     return this.ctx.resolveAlias(n);
   }
 
-  /** The definition in force for `name`, if any (extra definitions override the context's). */
-  definition(name: string): Definition | undefined {
-    return this.defs.get(this.canon(name)) ?? this.defs.get(name);
+  /** True when `name` (a built-in such as σ, e, I) is not redefined, declared or bound in `scope`. */
+  isBuiltin(name: string, scope: Scope | null): boolean {
+    return this.localSlot(name, scope) < 0 && !this.defs.has(name) && !this.ctx.lookup(name);
+  }
+
+  /** The length of the vectors `decl` stands for at this compiler's dimension (0 for a scalar). */
+  lengthOf(decl: SymbolDecl): number {
+    const n = declLength(decl, this.dim);
+    if (n > 0 && typeof decl.dim !== 'number') this.dimensional = true;
+    return n;
   }
 
   /** A fresh slot; `from` records the slot its value is copied from (a definition parameter bound to a plain symbol). */
   newSlot(from?: number): number {
     const s = this.slotCount++;
     if (from !== undefined) this.origin.set(s, this.origin.get(from) ?? from);
+    return s;
+  }
+
+  /** `n` fresh consecutive slots; returns the first. */
+  newSlots(n: number): number {
+    const s = this.slotCount;
+    this.slotCount += n;
     return s;
   }
 
@@ -187,10 +156,15 @@ export class Compiler {
     return s;
   }
 
+  /** The scope entry binding `name`, if any. */
+  binding(name: string, scope: Scope | null): Scope | null {
+    for (let s = scope; s; s = s.next) if (s.name === name) return s;
+    return null;
+  }
+
   /** The slot `name` resolves to in `scope`, or -1 when it is not bound there. */
   localSlot(name: string, scope: Scope | null): number {
-    for (let s = scope; s; s = s.next) if (s.name === name) return s.slot;
-    return -1;
+    return this.binding(name, scope)?.slot ?? -1;
   }
 
   /** The slot a variable resolves to: a binder in scope, else its global slot. */
@@ -220,7 +194,7 @@ export class Compiler {
       case 'apply': return compileApply(this, e, scope);
       case 'add': return this.compileAdd(e.terms, scope);
       case 'neg': { const a = this.compile(e.arg, scope); return (env) => -a(env); }
-      case 'mul': return this.compileMul(e.factors, scope);
+      case 'mul': return this.hasVectors ? compileMulWithVectors(this, e.factors, scope) : this.compileMul(e.factors, scope);
       case 'div': { const n = this.compile(e.num, scope), d = this.compile(e.den, scope); return (env) => n(env) / d(env); }
       case 'pow': return this.compilePow(e.base, e.exp, scope);
       case 'expect': return compileExpect(this, e, scope);
@@ -229,69 +203,101 @@ export class Compiler {
       case 'kl': return compileKL(this, e, scope);
       case 'normal': return this.compileNormal(e, scope);
       case 'eq': { const l = this.compile(e.lhs, scope), r = this.compile(e.rhs, scope); return (env) => l(env) - r(env); }
-      case 'norm': { const a = this.compile(e.arg, scope); return (env) => Math.abs(a(env)); }
-      case 'transpose': return this.compile(e.arg, scope);
+      case 'norm': return compileNormOf(this, e.arg, scope);
+      case 'transpose': {
+        if (this.hasVectors && shapeOf(this, e.arg, scope) > 0) throw new NumericError('a transposed vector vᵀ must multiply a vector (vᵀw)');
+        return this.compile(e.arg, scope);
+      }
     }
   }
 
   private compileSym(raw: string, scope: Scope | null): Closure {
-    const local = this.localSlot(raw, scope);
     const name = this.canon(raw);
-    const slot = local >= 0 ? local : this.localSlot(name, scope);
-    if (slot >= 0) return (env) => env[slot];
-    const def = this.definition(name);
+    const bound = this.binding(raw, scope) ?? this.binding(name, scope);
+    if (bound) {
+      if (bound.len) throw new NumericError(`${raw} is a vector, not a number: use ‖${raw}‖ or ${raw}ᵀw`);
+      const slot = bound.slot;
+      return (env) => env[slot];
+    }
+    const def = this.defs.value(name);
     if (def) {
-      if (def.params.length) {
-        throw new NumericError(`${name} takes ${def.params.length} argument(s) and cannot be used as a value`);
-      }
-      return this.inline(def, [], scope);
+      if (this.hasVectors && shapeOf(this, def.body, scope) > 0) throw new NumericError(`${name} is a vector, not a number: use its norm or an inner product`);
+      return this.expand(def.name, () => this.compile(def.body, scope));
+    }
+    const other = this.defs.all(name)[0];
+    if (other && !this.ctx.lookup(name)) {
+      throw new NumericError(`${name} takes ${other.params.length} argument(s) and cannot be used as a value`);
     }
     const decl = this.ctx.lookup(name);
     if (decl) {
       if (decl.kind === 'function' || decl.kind === 'density') {
         throw new NumericError(`${name} is a ${decl.kind} and cannot be used as a value`);
       }
-      if (decl.kind === 'vector' && decl.dim !== 1) {
-        throw new NumericError(`vector ${name} is not supported by the numeric tester yet (only dimension 1)`);
-      }
+      if (this.lengthOf(decl) > 0) throw new NumericError(`${name} is a vector, not a number: use ‖${name}‖ or ${name}ᵀw`);
     } else if (name === BUILTIN_PI) {
       return () => Math.PI;
     } else if (name === 'e') {
       return () => Math.E;
     }
+    if (this.dimSymbols.has(name)) {
+      this.dimensional = true;
+      const d = this.dim;
+      return () => d;
+    }
     const g = this.globalSlot(name);
     return (env) => env[g];
   }
 
-  /** Inlines definition `def` applied to `args` (compiled in the caller's scope). */
-  inline(def: Definition, args: readonly Expr[], scope: Scope | null): Closure {
-    if (def.params.length !== args.length) {
-      throw new NumericError(`${def.name} takes ${def.params.length} argument(s), got ${args.length}`);
+  /**
+   * Binds the parameters (then conditioning parameters) of `def` to `args` in
+   * fresh slots (a run of slots for a vector argument): the scope inside the
+   * body, and a closure that evaluates the arguments and fills the slots.
+   */
+  bindParams(def: NumericDefinition, args: readonly Expr[], scope: Scope | null): { inner: Scope | null; fill: ((env: Float64Array) => void) | null } {
+    const params = [...def.params, ...(def.given ?? [])];
+    if (params.length !== args.length) {
+      throw new NumericError(`${def.name} takes ${params.length} argument(s), got ${args.length}`);
     }
-    const argFs = args.map((a) => this.compile(a, scope));
-    const slots: number[] = [];
     let inner = scope;
-    def.params.forEach((p, i) => {
+    const fills: ((env: Float64Array) => void)[] = [];
+    const scalars: { slot: number; f: Closure }[] = [];
+    params.forEach((p, i) => {
       const a = args[i];
-      const from = a.kind === 'sym' && !this.definition(a.name) ? this.slotOf(a.name, scope) : undefined;
+      const len = this.hasVectors ? shapeOf(this, a, scope) : 0;
+      if (len > 0) {
+        const v = compileVector(this, a, scope);
+        const s0 = this.newSlots(len);
+        fills.push((env) => env.set(v(env), s0));
+        inner = { name: p, slot: s0, next: inner, len };
+        return;
+      }
+      const from = a.kind === 'sym' && !this.defs.has(a.name) ? this.slotOf(a.name, scope) : undefined;
       const s = this.newSlot(from);
-      slots.push(s);
+      scalars.push({ slot: s, f: this.compile(a, scope) });
       inner = { name: p, slot: s, next: inner };
     });
-    const body = this.expand(def.name, () => this.compile(def.body, inner));
-    if (slots.length === 0) return body;
-    if (slots.length === 1) {
-      const s0 = slots[0], a0 = argFs[0];
-      return (env) => {
-        env[s0] = a0(env);
-        return body(env);
-      };
+    if (scalars.length === 1 && !fills.length) {
+      const { slot, f } = scalars[0];
+      return { inner, fill: (env) => { env[slot] = f(env); } };
     }
-    const n = slots.length;
-    const vals = new Float64Array(n);
+    if (scalars.length) {
+      const n = scalars.length, vals = new Float64Array(n);
+      fills.unshift((env) => {
+        for (let i = 0; i < n; i++) vals[i] = scalars[i].f(env);
+        for (let i = 0; i < n; i++) env[scalars[i].slot] = vals[i];
+      });
+    }
+    if (!fills.length) return { inner, fill: null };
+    return { inner, fill: fills.length === 1 ? fills[0] : (env) => { for (const f of fills) f(env); } };
+  }
+
+  /** Inlines definition `def` applied to `args` (then conditioning arguments), compiled in the caller's scope. */
+  inline(def: NumericDefinition, args: readonly Expr[], scope: Scope | null): Closure {
+    const { inner, fill } = this.bindParams(def, args, scope);
+    const body = this.expand(def.name, () => this.compile(def.body, inner));
+    if (!fill) return body;
     return (env) => {
-      for (let i = 0; i < n; i++) vals[i] = argFs[i](env);
-      for (let i = 0; i < n; i++) env[slots[i]] = vals[i];
+      fill(env);
       return body(env);
     };
   }
@@ -300,7 +306,7 @@ export class Compiler {
     // 1 − σ(u) is σ(−u): keeps full relative precision when σ(u) is close to 1.
     if (terms.length === 2) {
       const [a, b] = terms;
-      const sig = (t: Expr) => (t.kind === 'neg' && t.arg.kind === 'apply' && this.canon(t.arg.fn) === SIGMA && !t.arg.primes && !this.definition(SIGMA) && t.arg.args.length === 1 ? t.arg.args[0] : null);
+      const sig = (t: Expr) => (t.kind === 'neg' && t.arg.kind === 'apply' && this.canon(t.arg.fn) === SIGMA && !t.arg.primes && !this.defs.match(SIGMA, 1) && t.arg.args.length === 1 ? t.arg.args[0] : null);
       const one = (t: Expr) => t.kind === 'num' && t.value === 1;
       const u = one(a) ? sig(b) : one(b) ? sig(a) : null;
       if (u) {
@@ -322,7 +328,8 @@ export class Compiler {
     }
   }
 
-  private compileMul(factors: readonly Expr[], scope: Scope | null): Closure {
+  /** A product of scalar factors. */
+  compileMul(factors: readonly Expr[], scope: Scope | null): Closure {
     const fs = factors.map((t) => this.compile(t, scope));
     switch (fs.length) {
       case 0: return () => 1;
@@ -339,7 +346,7 @@ export class Compiler {
 
   private compilePow(base: Expr, exp: Expr, scope: Scope | null): Closure {
     const x = this.compile(exp, scope);
-    if (base.kind === 'sym' && base.name === 'e' && this.localSlot('e', scope) < 0 && !this.definition('e') && !this.ctx.lookup('e')) {
+    if (base.kind === 'sym' && base.name === 'e' && this.isBuiltin('e', scope)) {
       return (env) => Math.exp(x(env));
     }
     const b = this.compile(base, scope);
@@ -357,7 +364,7 @@ export class Compiler {
   meanCov(n: Normal, scope: Scope | null): Hint {
     const mean = this.compile(n.mean, scope);
     const c = n.cov;
-    const isI = c.kind === 'sym' && c.name === 'I' && this.localSlot('I', scope) < 0 && !this.definition('I') && !this.ctx.lookup('I');
+    const isI = c.kind === 'sym' && c.name === 'I' && this.isBuiltin('I', scope);
     return { mean, cov: isI ? () => 1 : this.compile(c, scope) };
   }
 
@@ -370,6 +377,7 @@ export class Compiler {
   /** A normal density value N(arg; mean, variance). */
   compileNormal(e: Normal, scope: Scope | null): Closure {
     if (!e.arg) throw new NumericError('a normal distribution without an argument is not a number (write N(x | mean, cov))');
+    if (this.hasVectors && shapeOf(this, e.arg, scope) > 0) return compileVecNormal(this, e, scope, false);
     const hint = this.meanCov(e, scope);
     if (e.arg.kind === 'sym') {
       const s = this.localSlot(e.arg.name, scope);

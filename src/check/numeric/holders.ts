@@ -9,7 +9,9 @@
  * their global slots, so a derivative in θ moves p_θ and G_θ), then
  * conditioning values — and hands it to the model. Every density compiled
  * inside an integral is noted on that integral's site so the quadrature range
- * covers it.
+ * covers it. A joint density has two holders, one per model part (`joint.ts`).
+ * A function model carries an output shift (`FunctionModel.offset`, 0 unless
+ * the limit tester moves it), which every call site of the holder sees.
  *
  * @example
  *   const h = functionHolder(c, 'G_{\\theta}', 1);   // inputs: [z, θ]
@@ -30,20 +32,32 @@ function noteDensity(c: Compiler, h: DensityHolder): void {
 }
 
 /**
- * The holder of density `name`, created on first use.
+ * The holder of one density model, keyed by `key`, created on first use: a
+ * declared density of one variable is keyed by its name; the parts of a joint
+ * density by `name#marginal` and `name#conditional` (`joint.ts`).
+ *
+ * @example
+ *   const h = densityPart(c, 'p_{data}#marginal', 0, []);
+ */
+export function densityPart(c: Compiler, key: string, givenArity: number, deps: readonly string[]): DensityHolder {
+  let h = c.densities.get(key);
+  if (!h) {
+    h = { name: key, givenArity, deps: deps.map((d) => c.canon(d)), model: null };
+    c.densities.set(key, h);
+  }
+  noteDensity(c, h);
+  return h;
+}
+
+/**
+ * The holder of density `name` of one variable, created on first use.
  *
  * @example
  *   const h = densityHolder(c, 'p_{\\theta}', ctx.lookup('p_{\\theta}')!);
  */
 export function densityHolder(c: Compiler, name: string, decl: SymbolDecl): DensityHolder {
-  let h = c.densities.get(name);
-  if (!h) {
-    if ((decl.arity ?? 1) !== 1) throw new NumericError(`joint density ${name} of ${decl.arity} variables is not supported yet`);
-    h = { name, givenArity: decl.givenArity ?? 0, deps: (decl.dependsOn ?? []).map((d) => c.canon(d)), model: null };
-    c.densities.set(name, h);
-  }
-  noteDensity(c, h);
-  return h;
+  if ((decl.arity ?? 1) !== 1) throw new NumericError(`${name} is a density of ${decl.arity} variables (see joint.ts)`);
+  return densityPart(c, name, decl.givenArity ?? 0, decl.dependsOn ?? []);
 }
 
 /**
@@ -67,20 +81,17 @@ export function densityInputs(c: Compiler, h: DensityHolder, given: readonly Exp
 }
 
 /**
- * A density value p(x) (or p(x | given)) on the current sample's model.
+ * A density value p(x) (log = false) or log p(x) (log = true) on the current sample's model of holder `h`.
  *
  * @example
- *   compileDensityValue(c, 'p_{data}', decl, apply('p_{data}', [sym('x')]), scope);
+ *   densityValue(c, h, sym('x'), [], scope, true);   // log p(x) by log-sum-exp
  */
-export function compileDensityValue(c: Compiler, fn: string, decl: SymbolDecl, e: Apply, scope: Scope | null): Closure {
-  const h = densityHolder(c, fn, decl);
-  if (e.args.length !== 1) throw new NumericError(`density ${fn} takes 1 argument, got ${e.args.length}`);
-  const x = c.compile(e.args[0], scope);
-  const inputs = densityInputs(c, h, e.given ?? [], scope);
-  return (env) => {
-    const xv = x(env);
-    return h.model!.pdf(xv, inputs(env));
-  };
+export function densityValue(c: Compiler, h: DensityHolder, arg: Expr, given: readonly Expr[], scope: Scope | null, log: boolean): Closure {
+  const x = c.compile(arg, scope);
+  const inputs = densityInputs(c, h, given, scope);
+  return log
+    ? (env) => { const xv = x(env); return h.model!.logpdf(xv, inputs(env)); }
+    : (env) => { const xv = x(env); return h.model!.pdf(xv, inputs(env)); };
 }
 
 /**
@@ -94,6 +105,7 @@ export function functionHolder(c: Compiler, name: string, arity: number): Functi
   if (!h) {
     const decl = c.ctx.lookup(name);
     if (decl && decl.kind !== 'function') throw new NumericError(`${name} is a ${decl.kind}; it cannot be applied`);
+    if (decl && c.lengthOf(decl) > 0) throw new NumericError(`${name} takes values in R^${decl.dim}: it is a vector, not a number`);
     if (decl?.arity !== undefined && decl.arity !== arity) {
       throw new NumericError(`${name} takes ${decl.arity} argument(s), got ${arity}`);
     }

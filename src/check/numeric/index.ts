@@ -1,10 +1,14 @@
 /** Re-exports of the numeric tester (see `compare.ts` for the tests the checker calls). */
-export { numericEqual, numericEqualUpToFreeOf, evaluate, scaledDiff, judgeSample, DEFAULT_TOLERANCE, DEFAULT_SAMPLES } from './compare';
+export { numericEqual, numericEqualUpToFreeOf, evaluate, scaledDiff, judgeSample, runSamples, DEFAULT_TOLERANCE, DEFAULT_SAMPLES, DEFAULT_DIMS } from './compare';
 export type { NumericOptions, NumericSample, NumericOutcome, Pair, Judgement } from './compare';
 export { NumericError } from './error';
 export { Program } from './instantiate';
+export type { ProgramOptions } from './instantiate';
 export { Compiler } from './compile';
-export type { Closure } from './compile';
+export type { Closure, CompilerOptions } from './compile';
+export { DefinitionTable, unfoldExpr } from './definitions';
+export type { NumericDefinition } from './definitions';
+export { sweepDims } from './sweep';
 export { FunctionModel, DensityModel, sampleScalar } from './models';
 export { Rng, rngFor, hashParts } from './rng';
 export { gaussHermite, gaussLegendre, levels, FD8 } from './quadrature';

@@ -11,9 +11,13 @@
  * Undeclared free symbols are real variables in [-1.5, 1.5); a declared
  * symbol with a distribution (`z ~ N(0,1)`) is sampled like any real when free.
  *
- * Extension points: a vector-valued symbol becomes a run of consecutive slots
- * (filled here component by component), and a joint density a product of the
- * conditional and marginal models already keyed by name.
+ * A vector symbol is a run of consecutive slots filled here component by
+ * component from its own stream; a vector-valued function gets one scalar
+ * model per component; a joint density is two density models keyed
+ * `name#marginal` and `name#conditional` (`joint.ts`). A program works in one
+ * dimension (`ProgramOptions.dim`, the value of every symbolic dimension); the
+ * witness point of a dimensional program names the dimension (`d: 3`) and the
+ * components of every vector (`\mu_{y}[2]`, 1-based).
  *
  * @example
  *   const prog = new Program(ctx);
@@ -23,10 +27,24 @@
  *   prog.point();             // { '\\theta': … }
  */
 import type { Expr } from '../../expr/types';
-import type { Context, Definition } from '../../semantics/context';
+import type { Context, Domain } from '../../semantics/context';
 import { type Closure, Compiler } from './compile';
+import type { NumericDefinition } from './definitions';
 import { DensityModel, FunctionModel, sampleScalar } from './models';
 import { rngFor } from './rng';
+
+/**
+ * Options of a program.
+ *
+ * @example
+ *   new Program(ctx, [], { dim: 3, domains: { t: 'unit' } });
+ */
+export interface ProgramOptions {
+  /** The value of every symbolic dimension (default 1). */
+  dim?: number;
+  /** Domains to draw symbols from, overriding their declarations (`{ t: 'unit' }`). */
+  domains?: Readonly<Record<string, Domain>>;
+}
 
 /**
  * Compiled expressions of one context and their per-sample instantiation.
@@ -37,9 +55,16 @@ import { rngFor } from './rng';
 export class Program {
   readonly compiler: Compiler;
   private envBuf = new Float64Array(0);
+  private readonly domains: Readonly<Record<string, Domain>>;
 
-  constructor(readonly ctx: Context, extraDefinitions: readonly Definition[] = []) {
-    this.compiler = new Compiler(ctx, extraDefinitions);
+  constructor(readonly ctx: Context, extraDefinitions: readonly NumericDefinition[] = [], options: ProgramOptions = {}) {
+    this.compiler = new Compiler(ctx, extraDefinitions, { dim: options.dim });
+    this.domains = options.domains ?? {};
+  }
+
+  /** The value of every symbolic dimension in this program. */
+  get dim(): number {
+    return this.compiler.dim;
   }
 
   /** Compiles `e`; the closure is valid for every later `bind`. */
@@ -64,8 +89,16 @@ export class Program {
     const env = this.envBuf;
     env.fill(0);
     for (const [name, slot] of c.globals) env[slot] = this.scalar(name, seed, sample);
+    for (const g of c.vectorGlobals.values()) {
+      const rng = rngFor(seed, sample, g.name);
+      for (let i = 0; i < g.len; i++) env[g.slot + i] = sampleScalar(this.domains[g.name] ?? g.domain, rng);
+    }
     for (const h of c.functions.values()) {
       h.model = new FunctionModel(h.arity + h.deps.length, h.domain, rngFor(seed, sample, `function ${h.name}`));
+    }
+    for (const h of c.vectorFunctions.values()) {
+      const rng = rngFor(seed, sample, `function ${h.name}`);
+      h.models = Array.from({ length: h.len }, () => new FunctionModel(h.arity + h.deps.length, h.domain, rng));
     }
     for (const h of c.densities.values()) {
       h.model = new DensityModel(h.deps.length + h.givenArity, rngFor(seed, sample, `density ${h.name}`));
@@ -74,9 +107,14 @@ export class Program {
     return env;
   }
 
-  /** The value of scalar `name` in a sample (by its declared domain). */
+  /** The domain `name` is drawn from: the options' override, else its declaration's. */
+  domainOf(name: string): Domain | undefined {
+    return this.domains[name] ?? this.domains[this.ctx.resolveAlias(name)] ?? this.ctx.lookup(name)?.domain;
+  }
+
+  /** The value of scalar `name` in a sample (by its domain). */
   scalar(name: string, seed: number, sample: number): number {
-    return sampleScalar(this.ctx.lookup(name)?.domain, rngFor(seed, sample, name));
+    return sampleScalar(this.domainOf(name), rngFor(seed, sample, name));
   }
 
   /**
@@ -85,7 +123,7 @@ export class Program {
    */
   alternatives(name: string, seed: number, sample: number, avoid: number, count: number): number[] {
     const rng = rngFor(seed, sample, `${name} alternatives`);
-    const domain = this.ctx.lookup(name)?.domain;
+    const domain = this.domainOf(name);
     const out: number[] = [];
     for (let tries = 0; out.length < count && tries < 100; tries++) {
       const v = sampleScalar(domain, rng);
@@ -99,11 +137,18 @@ export class Program {
     return this.compiler.globals.get(this.ctx.resolveAlias(name)) ?? this.compiler.globals.get(name);
   }
 
-  /** Every free scalar symbol's value in the current sample, by name (sorted). */
+  /**
+   * Every free symbol's value in the current sample, by name (sorted): scalars,
+   * vector components `v[i]` (1-based), and the dimension of a dimensional program.
+   */
   point(): Record<string, number> {
+    const c = this.compiler, env = this.envBuf;
     const out: Record<string, number> = {};
-    const names = [...this.compiler.globals.keys()].sort();
-    for (const n of names) out[n] = this.envBuf[this.compiler.globals.get(n)!];
+    const entries: [string, number][] = [...c.globals].map(([n, s]) => [n, env[s]]);
+    for (const g of c.vectorGlobals.values()) for (let i = 0; i < g.len; i++) entries.push([`${g.name}[${i + 1}]`, env[g.slot + i]]);
+    if (c.dimensional) for (const d of c.dimSymbols) entries.push([d, c.dim]);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [n, v] of entries) out[n] = v;
     return out;
   }
 }

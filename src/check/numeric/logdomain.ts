@@ -18,20 +18,14 @@
  */
 import type { Apply, Expr, Normal } from '../../expr/types';
 import { EXP, SIGMA, SQRT } from '../../expr/build';
-import { substSym } from '../../expr/walk';
 import type { Closure, Compiler, Scope } from './compile';
-import { densityHolder, densityInputs, functionHolder, functionInputs } from './holders';
+import { instantiate, type NumericDefinition } from './definitions';
+import { functionHolder, functionInputs } from './holders';
+import { compileDensityCall } from './joint';
+import { compileVecNormal, shapeOf } from './vectors';
 import { log1mexp, logAddExp, normalLogPdf, softplus } from './stablemath';
 
-/**
- * The normal distribution a definition body stands for (`N(m, v)` with no argument), if it is one.
- *
- * @example
- *   gaussianBody(normal(null, sym('\\theta'), num(1)));   // that normal node
- */
-export function gaussianBody(body: Expr): Normal | null {
-  return body.kind === 'normal' && body.arg === null ? body : null;
-}
+export { gaussianBody } from './definitions';
 
 const BINDERS = new Set(['expect', 'integral', 'kl', 'deriv']);
 
@@ -51,19 +45,14 @@ function hasBinder(e: Expr): boolean {
   }
 }
 
-/** The body of definition `name` with its parameters replaced by `args`, if it can be seen through. */
-function unfold(c: Compiler, name: string, args: readonly Expr[]): Expr | null {
-  const def = c.definition(name);
-  if (!def || def.params.length !== args.length || hasBinder(def.body)) return null;
-  let body = def.body;
-  def.params.forEach((p, i) => { body = substSym(body, p, { kind: 'sym', name: `\u0000arg${i}` }); });
-  args.forEach((a, i) => { body = substSym(body, `\u0000arg${i}`, a); });
-  return body;
+/** The body of `def` applied to `args` (then conditioning arguments), if it can be seen through. */
+function unfold(def: NumericDefinition, args: readonly Expr[]): Expr | null {
+  return hasBinder(def.body) ? null : instantiate(def, args);
 }
 
 /** The argument of `σ(u)` (a plain σ application), or null. */
 function sigmaArg(c: Compiler, e: Expr): Expr | null {
-  return e.kind === 'apply' && c.canon(e.fn) === SIGMA && !e.primes && !c.definition(SIGMA) && e.args.length === 1 ? e.args[0] : null;
+  return e.kind === 'apply' && c.canon(e.fn) === SIGMA && !e.primes && !c.defs.match(SIGMA, 1) && e.args.length === 1 ? e.args[0] : null;
 }
 
 /** log(1 − X) in log space, or null. */
@@ -73,7 +62,7 @@ function log1m(c: Compiler, x: Expr, scope: Scope | null): Closure | null {
     const f = c.compile(u, scope);
     return (env) => -softplus(f(env));
   }
-  if (x.kind === 'apply' && !x.primes && !x.given?.length && !c.definition(x.fn)) {
+  if (x.kind === 'apply' && !x.primes && !x.given?.length && !c.defs.match(x.fn, x.args.length)) {
     const decl = c.ctx.lookup(x.fn);
     if (decl?.kind === 'function' && decl.domain === 'unit') {
       const h = functionHolder(c, c.canon(x.fn), x.args.length);
@@ -88,12 +77,13 @@ function log1m(c: Compiler, x: Expr, scope: Scope | null): Closure | null {
 function logOfApply(c: Compiler, e: Apply, scope: Scope | null): Closure | null {
   const fn = c.canon(e.fn);
   const primes = e.primes ?? 0;
-  const def = c.definition(fn);
-  if (def) {
+  const given = e.given ?? [];
+  const def = c.defs.match(fn, e.args.length, given.length);
+  const g = !def && !given.length && e.args.length === 1 ? c.defs.gaussian(fn) : null;
+  if (def || g) {
     if (primes) return null;
-    const g = def.params.length === 0 && e.args.length === 1 ? gaussianBody(def.body) : null;
     if (g) return compileLogOf(c, { ...g, arg: e.args[0] }, scope);
-    const body = unfold(c, fn, e.args);
+    const body = unfold(def!, [...e.args, ...given]);
     return body ? c.expand(fn, () => compileLogOf(c, body, scope)) : null;
   }
   if (fn === EXP && e.args.length === 1) return c.compile(e.args[0], scope);
@@ -115,14 +105,10 @@ function logOfApply(c: Compiler, e: Apply, scope: Scope | null): Closure | null 
   }
   if (primes) return null;
   const decl = c.ctx.lookup(fn);
-  if (decl?.kind === 'density' && e.args.length === 1) {
-    const h = densityHolder(c, fn, decl);
-    const x = c.compile(e.args[0], scope);
-    const inputs = densityInputs(c, h, e.given ?? [], scope);
-    return (env) => {
-      const xv = x(env);
-      return h.model!.logpdf(xv, inputs(env));
-    };
+  if (decl?.kind === 'density') {
+    const alias = c.defs.alias(fn, decl.arity ?? 1);
+    if (alias) return c.expand(fn, () => compileLogOf(c, { ...e, fn: alias }, scope));
+    return compileDensityCall(c, fn, decl, e, scope, true);
   }
   if (decl?.kind === 'function' && (decl.domain === 'unit' || decl.domain === 'positive') && !e.given?.length) {
     const h = functionHolder(c, fn, e.args.length);
@@ -147,13 +133,14 @@ export function compileLogOf(c: Compiler, e: Expr, scope: Scope | null): Closure
     }
     case 'sym': {
       if (c.localSlot(e.name, scope) >= 0) return null;
-      const def = c.definition(e.name);
-      if (!def || def.params.length || hasBinder(def.body)) return null;
+      const def = c.defs.value(e.name);
+      if (!def || hasBinder(def.body)) return null;
       return c.expand(def.name, () => compileLogOf(c, def.body, scope));
     }
     case 'apply': return logOfApply(c, e, scope);
     case 'normal': {
       if (!e.arg) return null;
+      if (c.hasVectors && shapeOf(c, e.arg, scope) > 0) return compileVecNormal(c, e, scope, true);
       const x = c.compile(e.arg, scope);
       const { mean, cov } = c.meanCov(e, scope);
       return (env) => normalLogPdf(x(env), mean(env), cov(env));

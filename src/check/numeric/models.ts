@@ -14,8 +14,9 @@
  * `a·tanh(b·inp_j + c)` terms and their weights through a softmax, so p_θ moves
  * smoothly with θ but stays inside static bounds that integrals can rely on.
  *
- * A vector-valued model later only needs a `dim` on the output side; a
- * d-dimensional density with identity covariance is a product of these.
+ * A vector-valued function is one such model per component (`vectors.ts`); a
+ * joint density p(x, y) is a conditional model (inputs: parameters, then y)
+ * times a marginal model (`joint.ts`).
  *
  * @example
  *   const p = new DensityModel(1, new Rng(1));
@@ -80,6 +81,8 @@ export class FunctionModel {
   private readonly lin: Float64Array;
   private readonly bias: number;
   private readonly sign: number;
+  /** A shift added to the underlying map g (before the codomain): the limit tester moves it to ±∞. */
+  offset = 0;
 
   constructor(readonly dim: number, readonly domain: Domain, rng: Rng) {
     this.b = new Float64Array(RIDGES * dim);
@@ -103,7 +106,7 @@ export class FunctionModel {
   /** The underlying real-valued smooth map g (before the codomain transform). */
   raw(v: ArrayLike<number>): number {
     const n = this.dim;
-    let s = this.bias;
+    let s = this.bias + this.offset;
     let ws = this.sinPhase;
     for (let j = 0; j < n; j++) {
       s += this.lin[j] * v[j];

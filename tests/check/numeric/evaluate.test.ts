@@ -108,10 +108,11 @@ describe('domains and errors', () => {
     expect(out).toMatchObject({ status: 'agree', samples: 8 });
   });
 
-  test('vectors and joint densities are not supported yet', () => {
+  test('a vector used as a number is refused; a joint density of two variables is evaluated', () => {
     const c2 = makeContext([{ name: 'v', kind: 'vector', dim: 'd' }, { name: 'pj', kind: 'density', arity: 2 }]);
-    expect(() => evaluate(sym('v'), c2, { seed: 1 })).toThrow(/vector v is not supported/);
-    expect(() => evaluate(apply('pj', [x, x]), c2, { seed: 1 })).toThrow(/joint density pj/);
+    expect(() => evaluate(sym('v'), c2, { seed: 1 })).toThrow(/v is a vector, not a number/);
+    expect(evaluate(apply('pj', [x, x]), c2, { seed: 1 })).toBeGreaterThan(0);
+    expect(() => evaluate(apply('pj', [x, x, x]), c2, { seed: 1 })).toThrow(/joint density of 2 variables/);
   });
 
   test('a conditional density integrates to 1 for every conditioning value', () => {

@@ -62,4 +62,19 @@ export const GAUSS_DEFS: Definition[] = [
 /** h(G_θ(z)) as in derivation 1. */
 export const hG = () => apply('h_{\\phi}', [apply('G_{\\theta}', [z])]);
 
+/** A context with vectors in R^d (d symbolic), a vector-valued φ, and fixed-dimension vectors. */
+export const vctx = makeContext([
+  { name: 'a', kind: 'vector', dim: 'd' },
+  { name: 'b', kind: 'vector', dim: 'd' },
+  { name: 'x', kind: 'variable' },
+  { name: 'y', kind: 'variable' },
+  { name: '\\theta', kind: 'parameter' },
+  { name: '\\mu_{y}', kind: 'vector', dim: 'd' },
+  { name: '\\hat{\\mu}_{y}', kind: 'vector', dim: 'd' },
+  { name: '\\mu_{\\theta}', kind: 'vector', dim: 'd', dependsOn: ['\\theta'] },
+  { name: '\\varphi', kind: 'function', arity: 1, dim: 'd' },
+  { name: 'c', kind: 'vector', dim: 3 },
+  { name: 'w', kind: 'vector', dim: 1 },
+]);
+
 export { mul };
