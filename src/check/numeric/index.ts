@@ -1,10 +1,12 @@
-/** Re-exports of the numeric tester (see `compare.ts`, `roots.ts` and `limits.ts` for the tests the checker calls). */
+/** Re-exports of the numeric tester (see `compare.ts`, `roots.ts`, `limits.ts`, `inequality.ts` for the tests the checker calls). */
 export { numericEqual, numericEqualUpToFreeOf, evaluate, scaledDiff, judgeSample, runSamples, DEFAULT_TOLERANCE, DEFAULT_SAMPLES, DEFAULT_DIMS } from './compare';
 export type { NumericOptions, NumericSample, NumericOutcome, Pair, Judgement } from './compare';
 export { numericLimit, judgeSequence } from './limits';
 export type { LimitCondition, LimitOptions, LimitOutcome, LimitTrail, SequenceJudgement } from './limits';
 export { numericEquivalent } from './roots';
 export type { EquivalenceOutcome, RootSet } from './roots';
+export { numericCompare, judgeInequality } from './inequality';
+export type { CompareOp } from './inequality';
 export { NumericError } from './error';
 export { Program } from './instantiate';
 export type { ProgramOptions } from './instantiate';
