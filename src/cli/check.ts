@@ -9,6 +9,7 @@ import { loadDerivationFile } from '../semantics/load';
 import { loadRules, sideConditions } from '../semantics/rules';
 import { checkDerivation, allVerified, DerivationReport } from '../check/derivation';
 import { selfCheckRules } from '../check/rules';
+import { ENGINE_RULES } from '../check/symbolic/prove';
 import { textReport, jsonReport } from '../emit/text';
 import { locate } from './files';
 import { loadCheckedRules, loadAll } from './common';
@@ -33,13 +34,17 @@ export function list(argv: { derivations: string; rules: string }): number {
   return 0;
 }
 
-/** Lists every rule with its self-check. */
+/** The rules the symbolic prover applies by name; the others are checked numerically only. */
+const PROVER_RULES: ReadonlySet<string> = new Set(ENGINE_RULES);
+
+/** Lists every rule with its statement, side conditions, self-check, and whether the prover applies it. */
 export function listRules(argv: { rules: string }): number {
   const checks = selfCheckRules(loadRules(locate(argv.rules)));
   for (const c of checks) {
     const conditions = sideConditions(c.rule);
     process.stdout.write(`${c.rule.name.padEnd(32)} ${c.status === 'ok' ? '✓' : '✗'} ${c.rule.latex}\n${' '.repeat(35)}${c.rule.description}\n`
-      + `${' '.repeat(35)}side conditions: ${conditions.length ? conditions.join('; ') : 'none'}\n${' '.repeat(35)}self-check: ${c.message}\n`);
+      + `${' '.repeat(35)}side conditions: ${conditions.length ? conditions.join('; ') : 'none'}\n${' '.repeat(35)}self-check: ${c.message}\n`
+      + `${' '.repeat(35)}used by the prover: ${PROVER_RULES.has(c.rule.name) ? 'yes' : 'no (the prover does not apply it by name: a step it alone justifies is verified numerically)'}\n`);
   }
   return checks.some((c) => c.status === 'false') ? 1 : 0;
 }

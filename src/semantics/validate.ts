@@ -137,7 +137,9 @@ class Validator {
     const def = this.ctx.definitions.get(name);
     if (def) {
       const where = def.source ? ` (defined on line ${def.source.line})` : '';
-      if (args !== def.params.length || given) throw new ValidationError(`${name} takes ${plural(def.params.length)}, not ${args + given}${where}`, at);
+      const defGiven = (def as { given?: readonly string[] }).given?.length ?? 0; // p(x \mid y) := …
+      if (args !== def.params.length) throw new ValidationError(`${name} takes ${plural(def.params.length)}, not ${args}${where}`, at);
+      if (given !== defGiven) throw new ValidationError(`${name} takes ${defGiven ? plural(defGiven) : 'no arguments'} after \\mid, not ${given}${where}`, at);
       return;
     }
     if (bound.has(name) || !this.strict) return;
@@ -302,6 +304,9 @@ function yamlHint(reason: string, text: string, offset: number): string | null {
   }
   if (/flow (sequence|collection|mapping)|Missing , or :/i.test(reason)) {
     return `a value that starts with "[" or "{" is read as a YAML list or mapping: quote it ('…'), or close the bracket`;
+  }
+  if (/Not a YAML token/i.test(reason)) {
+    return `a value that starts with ">" or "|" is read as a YAML block: quote it ('> 0'), or write the step as a mapping with rel: '>'`;
   }
   if (/indent/i.test(reason)) return 'indent the entries of one list or mapping alike, with spaces';
   return null;
