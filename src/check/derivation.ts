@@ -11,6 +11,7 @@
  *   report.summary   // { proved: 5, numeric: 0, refuted: 0, unknown: 0, error: 0 }
  */
 import type { Derivation, Chain, Step } from '../semantics/derivation';
+import type { Expr } from '../expr/types';
 import type { Definition } from '../semantics/context';
 import { checkStep, StepCheck, StepInput, Verdict } from './step';
 import { hashParts } from './numeric/rng';
@@ -82,12 +83,14 @@ export function placedSteps(d: Derivation, opts: CheckOptions = {}): PlacedStep[
       step.given.forEach((g) => inForce.add(g));
       const defs: Definition[] = [...d.ctx.definitions.values()];
       for (const h of inForce) defs.push(...d.hypotheses.get(h)!.defs);
-      const others = [...d.hypotheses.values()].filter((h) => !inForce.has(h.name));
+      const others = [...d.hypotheses.values()].filter((h) => !inForce.has(h.name) && !h.apart);
+      const apart = [...inForce].map((h) => d.hypotheses.get(h)!.apart).filter((x): x is [Expr, Expr] => !!x);
       out.push({
         chain, step, index,
         input: {
           lhs: prev, rhs: step.expr, relation: step.relation, ctx: d.ctx, defs, otherHypotheses: others, cited: step.by,
           seed: hashParts([baseSeed, d.id, chain.name, step.index]), samples: opts.samples, inForce: [...inForce],
+          unknown: chain.unknown, apart,
         } as StepInput & { inForce: string[] },
       });
       prev = step.expr;

@@ -49,11 +49,15 @@ function holds(lhs: Expr, rhs: Expr, ctx: Context, defs: Definition[], seed: num
 /** Names the mistake that explains a refuted step, or says plainly that the sides differ. */
 export function diagnose(d: DiagnosisInput): string {
   const { lhs, rhs, ctx, defs, seed } = d;
-  for (const h of d.otherHypotheses ?? []) {
-    const ok = d.relation.kind === 'doteq'
-      ? safe(() => numericEqualUpToFreeOf(d.relation.kind === 'doteq' ? d.relation.param : '', lhs, rhs, ctx, { seed, samples: 4, extraDefinitions: [...defs, ...h.defs] }).status === 'agree')
-      : holds(lhs, rhs, ctx, [...defs, ...h.defs], seed);
-    if (ok) return `valid only given hypothesis "${h.name}" (${h.latex}), which the chain has not stated`;
+  const others = (d.otherHypotheses ?? []).filter((h) => h.defs.length);
+  const holdsWith = (extra: Definition[]) => (d.relation.kind === 'doteq'
+    ? safe(() => numericEqualUpToFreeOf(d.relation.kind === 'doteq' ? d.relation.param : '', lhs, rhs, ctx, { seed, samples: 4, extraDefinitions: [...defs, ...extra] }).status === 'agree')
+    : holds(lhs, rhs, ctx, [...defs, ...extra], seed));
+  for (const h of others) {
+    if (holdsWith(h.defs)) return `valid only given hypothesis "${h.name}" (${h.latex}), which the chain has not stated`;
+  }
+  if (others.length > 1 && holdsWith(others.flatMap((h) => h.defs))) {
+    return `valid only given hypotheses ${others.map((h) => `"${h.name}" (${h.latex})`).join(' and ')}, which the chain has not stated`;
   }
   if (d.relation.kind === 'eq') {
     for (const p of [...ctx.symbols.values()].filter((s) => s.kind === 'parameter')) {

@@ -15,10 +15,14 @@
  *   // { verdict: 'proved', rules: ['log-quotient'], … }
  */
 import type { Expr } from '../expr/types';
+import { add, neg } from '../expr/build';
 import type { Context, Definition } from '../semantics/context';
 import type { Relation } from '../semantics/derivation';
 import { proveEqual, proveFreeOf, SymbolicResult, ENGINE_RULES } from './symbolic/prove';
-import { numericEqual, numericEqualUpToFreeOf, NumericOutcome, NumericSample } from './numeric';
+import { proveEquivalent, proveInequality } from './symbolic/equations';
+import { proveLimit } from './symbolic/limits';
+import { Defs } from './symbolic/defs';
+import { numericEqual, numericEqualUpToFreeOf, numericEquivalent, numericLimit, numericCompare, NumericOutcome, NumericSample } from './numeric';
 import { diagnose, DiagnosisInput } from './diagnose';
 
 export type Verdict = 'proved' | 'numeric' | 'refuted' | 'unknown' | 'error';
@@ -56,27 +60,77 @@ export interface StepInput {
   cited?: string[];
   seed: number;
   samples?: number;
+  /** For equation chains: the unknown solved for. */
+  unknown?: string;
+  /** Pairs known to differ (from `a \neq b` hypotheses in force). */
+  apart?: Expr[][];
 }
 
 const ENGINE = new Set<string>(ENGINE_RULES);
 
+function asEq(e: Expr, what: string): Extract<Expr, { kind: 'eq' }> {
+  if (e.kind !== 'eq') throw new Error(`${what} is not an equation`);
+  return e;
+}
+
 function runNumeric(input: StepInput, defs: Definition[]): NumericOutcome | { status: 'error'; reason: string } {
-  const opts = { seed: input.seed, samples: input.samples, extraDefinitions: defs };
+  const opts = { seed: input.seed, samples: input.samples, extraDefinitions: defs, apart: input.apart };
+  const r = input.relation;
   try {
-    return input.relation.kind === 'doteq'
-      ? numericEqualUpToFreeOf(input.relation.param, input.lhs, input.rhs, input.ctx, opts)
-      : numericEqual(input.lhs, input.rhs, input.ctx, opts);
+    switch (r.kind) {
+      case 'doteq': return numericEqualUpToFreeOf(r.param, input.lhs, input.rhs, input.ctx, opts);
+      case 'iff': case 'implies': {
+        const u = input.unknown!;
+        return numericEquivalent(asEq(input.lhs, 'the previous line'), asEq(input.rhs, 'this line'), u, input.ctx.lookup(u)?.domain, input.ctx, opts, r.kind);
+      }
+      case 'limit': {
+        const f = limitForm(input.lhs, input.rhs);
+        return numericLimit(f.expr, { expr: r.cond!.expr, target: r.cond!.target }, f.claim, input.ctx, opts);
+      }
+      case 'ineq': return numericCompare(input.lhs, input.rhs, r.op, input.ctx, opts);
+      default: return numericEqual(input.lhs, input.rhs, input.ctx, opts);
+    }
   } catch (e) {
     return { status: 'error', reason: (e as Error).message };
   }
 }
 
+/** The claimed limit as a number, ±Infinity for \\infty, or null for an expression. */
+function claimValue(e: Expr): number | null {
+  if (e.kind === 'num') return e.value;
+  if (e.kind === 'sym' && e.name === '\\infty') return Infinity;
+  if (e.kind === 'neg') {
+    const v = claimValue(e.arg);
+    return v === null ? null : -v;
+  }
+  return null;
+}
+
+/** `lhs \\to rhs`: a numeric claim as it is; an expression claim as `lhs - rhs \\to 0`. */
+function limitForm(lhs: Expr, rhs: Expr): { expr: Expr; claim: number } {
+  const v = claimValue(rhs);
+  return v === null ? { expr: add(lhs, neg(rhs)), claim: 0 } : { expr: lhs, claim: v };
+}
+
 function runSymbolic(input: StepInput): SymbolicResult {
-  const env = { ctx: input.ctx, defs: new Map(input.defs.map((d) => [d.name, d] as const)) };
+  const env = { ctx: input.ctx, defs: new Defs(input.defs) };
+  const r = input.relation;
   try {
-    return input.relation.kind === 'doteq'
-      ? proveFreeOf(input.relation.param, input.lhs, input.rhs, env)
-      : proveEqual(input.lhs, input.rhs, env);
+    switch (r.kind) {
+      case 'doteq': return proveFreeOf(r.param, input.lhs, input.rhs, env);
+      case 'iff': case 'implies': return proveEquivalent(asEq(input.lhs, 'the previous line'), asEq(input.rhs, 'this line'), env);
+      case 'limit': {
+        const f = limitForm(input.lhs, input.rhs);
+        return proveLimit(f.expr, f.claim, r.cond!, env, input.apart ?? []);
+      }
+      case 'ineq': return proveInequality(input.lhs, input.rhs, r.op, env);
+      case 'neq': {
+        // a symbolic proof of equality refutes a \\neq claim; otherwise the witness decides
+        const eq = proveEqual(input.lhs, input.rhs, env);
+        return eq.status === 'proved' ? { status: 'not-proved', rules: eq.rules, message: `the two sides are equal (${eq.rules.join(', ') || 'algebra'})` } : { status: 'not-proved', rules: [] };
+      }
+      default: return proveEqual(input.lhs, input.rhs, env);
+    }
   } catch (e) {
     return { status: 'error', rules: [], message: (e as Error).message };
   }
@@ -87,6 +141,7 @@ export function checkStep(input: StepInput): StepCheck {
   const symbolic = runSymbolic(input);
   const numeric = runNumeric(input, input.defs);
   const base = { rules: symbolic.status === 'proved' ? symbolic.rules : [], notes: [] as string[], numeric, symbolic, seed: input.seed };
+  if (input.relation.kind === 'neq') return neqVerdict(base, symbolic, numeric);
   if (numeric.status === 'disagree') {
     const witness = { ...numeric.witness, seed: numeric.seed };
     if (symbolic.status === 'proved') {
@@ -105,6 +160,21 @@ export function checkStep(input: StepInput): StepCheck {
   const verdict: Verdict = symbolic.status === 'proved' ? 'proved' : 'numeric';
   const notes = citedRuleNotes(input.cited ?? [], symbolic);
   return { ...base, verdict, notes };
+}
+
+/**
+ * `\\neq` is shown by a witness: a concrete instantiation where the sides
+ * differ (re-checked at finer precision) is the proof; sides proved equal
+ * refute the claim; no witness leaves it unknown.
+ */
+function neqVerdict(base: Omit<StepCheck, 'verdict'>, symbolic: SymbolicResult, numeric: StepCheck['numeric']): StepCheck {
+  if (symbolic.message && symbolic.rules) {
+    if (numeric.status === 'disagree') return { ...base, verdict: 'error', message: `engine fault: ${symbolic.message}, but a numeric witness says they differ` };
+    return { ...base, verdict: 'refuted', diagnosis: symbolic.message };
+  }
+  if (numeric.status === 'disagree') return { ...base, verdict: 'proved', witness: { ...numeric.witness, seed: numeric.seed }, rules: [] };
+  if (numeric.status === 'agree') return { ...base, verdict: 'unknown', message: 'no witness found: the two sides agree at every sample' };
+  return { ...base, verdict: numeric.status === 'error' ? 'error' : 'unknown', message: (numeric as { reason: string }).reason };
 }
 
 /** Compares cited rules with the rules the proof needs. */

@@ -47,6 +47,8 @@ export interface SymbolDecl {
 export interface Definition {
   name: string;
   params: string[];
+  /** Conditioning parameters, for a definition of a conditional `p(x \mid y)`. */
+  given?: string[];
   body: Expr;
   source?: { file: string; line: number; column: number };
 }

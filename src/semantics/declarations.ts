@@ -7,6 +7,7 @@
  *   p_\theta: density(x), depends on \theta
  *   D_\phi: function(x), unit, depends on \phi
  *   z: variable, \sim \mathcal{N}(0, 1)
+ *   \varphi: function(x), vector(d)            (values in R^d)
  *
  * The first clause is the kind (with the argument names of a function or
  * density in parentheses); the others, separated by commas outside brackets,
@@ -107,6 +108,12 @@ export function parseDeclaration(name: string, text: string, canon: (written: st
     if (!c.text) throw new DeclarationError('empty clause (a stray comma?)', c.offset);
     if ((DOMAINS as readonly string[]).includes(c.text)) {
       decl.domain = c.text as Domain;
+      continue;
+    }
+    const vec = /^vector\s*\((.+)\)$/.exec(c.text);
+    if (vec) {
+      // a vector-valued function: values in R^dim
+      decl.dim = /^\d+$/.test(vec[1].trim()) ? Number(vec[1].trim()) : canon(vec[1].trim(), c.offset + c.text.indexOf(vec[1]));
       continue;
     }
     const dep = /^depends\s+on\s+(.+)$/.exec(c.text);

@@ -18,17 +18,36 @@ export interface Loc {
   column: number;
 }
 
+/** A limit condition: `expr \to target` (target may be ±Infinity). */
+export interface LimitCondition {
+  expr: Expr;
+  target: number;
+  latex: string;
+}
+
 /** How two consecutive lines of a chain relate. */
 export type Relation =
   | { kind: 'eq'; latex: string }
-  | { kind: 'doteq'; param: string; latex: string };
+  | { kind: 'doteq'; param: string; latex: string }
+  /** equivalent equations in the chain's unknown (same solutions in its domain) */
+  | { kind: 'iff'; latex: string }
+  /** every solution of the previous equation solves the next */
+  | { kind: 'implies'; latex: string }
+  /** not equal: shown by a concrete witness */
+  | { kind: 'neq'; latex: string }
+  /** the previous line tends to the next (a number or ±∞) under a condition */
+  | { kind: 'limit'; latex: string; cond?: LimitCondition }
+  /** an inequality between the previous line and the next */
+  | { kind: 'ineq'; op: '>' | '>=' | '<' | '<='; latex: string };
 
-/** A named hypothesis, as the definitions it puts in force. */
+/** A named hypothesis: the definitions it puts in force, or a fact `a \neq b`. */
 export interface Hypothesis {
   name: string;
   latex: string;
   statement: Expr;
   defs: Definition[];
+  /** For `a \neq b`: the two sides, known to differ. */
+  apart?: [Expr, Expr];
   loc: Loc;
 }
 
@@ -55,6 +74,8 @@ export interface Chain {
   steps: Step[];
   /** Hypotheses in force for the whole chain. */
   given: string[];
+  /** For equation chains: the unknown the equations are solved for. */
+  unknown?: string;
   loc: Loc;
 }
 

@@ -32,13 +32,13 @@ import { parseExpr } from '../parse';
 import { makeContext, Context, Definition, SymbolDecl } from './context';
 import { parseDeclaration, DeclarationError, splitTopLevel, suggest } from './declarations';
 import { parseRelation, SUPPORTED_RELATIONS } from './relations';
-import type { Derivation, Chain, Step, Hypothesis, Relation } from './derivation';
+import type { Derivation, Chain, Step, Hypothesis, Relation, LimitCondition } from './derivation';
 import { ValidatingSource, type ValidateOptions } from './validate';
 
 /** Keys a derivation file may have at top level. */
 const TOP_KEYS = ['id', 'title', 'summary', 'symbols', 'aliases', 'definitions', 'hypotheses', 'chains'];
-const STEP_KEYS = ['rel', 'expr', 'by', 'given', 'note'];
-const CHAIN_KEYS = ['name', 'given', 'steps'];
+const STEP_KEYS = ['rel', 'expr', 'by', 'given', 'note', 'as'];
+const CHAIN_KEYS = ['name', 'given', 'unknown', 'steps'];
 
 /** Reads and validates a derivation file from disk. */
 export function loadDerivationFile(file: string, knownRules?: ReadonlySet<string>, options?: ValidateOptions): Derivation {
@@ -106,10 +106,14 @@ export function loadDerivation(text: string, file: string, knownRules?: Readonly
     const hm = /^(.*?)\s*\((.*)\)\s*$/s.exec(head);
     const nameText = hm ? hm[1] : head;
     const name = canonName(s, { text: nameText, offset: s.value.indexOf(nameText) });
-    const params = hm ? splitTopLevel(hm[2]).map((p) => canonName(s, { text: p.text, offset: s.value.indexOf(hm[2]) + p.offset })) : [];
-    return { node: s, name, params, bodyText: { text: m[2], offset: m[1].length + (m[0].includes(':=') ? 2 : 8) } };
+    const argsOff = hm ? s.value.indexOf(hm[2]) : 0;
+    const [argText, givenText] = hm ? hm[2].split(/\\mid|\|/) : ['', undefined];
+    const names = (text: string, off: number) => splitTopLevel(text).filter((p) => p.text).map((p) => canonName(s, { text: p.text, offset: argsOff + off + p.offset }));
+    const params = hm ? names(argText, 0) : [];
+    const given = givenText !== undefined ? names(givenText, hm![2].length - givenText.length) : undefined;
+    return { node: s, name, params, given, bodyText: { text: m[2], offset: m[1].length + (m[0].includes(':=') ? 2 : 8) } };
   });
-  const defsShell: Definition[] = rawDefs.map((d) => ({ name: d.name, params: d.params, body: sym(d.name) }));
+  const defsShell: Definition[] = rawDefs.map((d) => ({ name: d.name, params: d.params, ...(d.given ? { given: d.given } : {}), body: sym(d.name) }));
   const ctx0 = makeContext(decls, defsShell, aliases);
   // distributions of random variables
   for (const d of decls) if (d.distributionText && d.node) d.distribution = L.validated(L.latex(d.node, ctx0, d.distributionText), ctx0, d.node, d.distributionText.offset);
@@ -117,6 +121,7 @@ export function loadDerivation(text: string, file: string, knownRules?: Readonly
   const definitions: Definition[] = rawDefs.map((d) => ({
     name: d.name,
     params: d.params,
+    ...(d.given ? { given: d.given } : {}),
     body: L.resolved(L.latex(d.node, ctx1, d.bodyText), ctx1, d.node, d.bodyText.offset),
     source: L.loc(d.node.range![0]),
   }));
@@ -129,9 +134,17 @@ export function loadDerivation(text: string, file: string, knownRules?: Readonly
   for (const p of hypNode ? pairs(hypNode as YAMLMap) : []) {
     const k = L.str(p.key, 'a hypothesis name');
     const v = L.str(p.value, `hypothesis ${k.value}`);
+    const neq = /\\neq?(?![A-Za-z])/.exec(v.value);
+    if (neq) {
+      const a = L.resolved(L.latex(v, ctx, { text: v.value.slice(0, neq.index), offset: 0 }), ctx, v);
+      const bOff = neq.index + neq[0].length;
+      const b = L.resolved(L.latex(v, ctx, { text: v.value.slice(bOff), offset: bOff }), ctx, v, bOff);
+      hypotheses.set(k.value, { name: k.value, latex: v.value, statement: { kind: 'eq', lhs: a, rhs: b }, defs: [], apart: [a, b], loc: L.loc(v.range![0]) });
+      continue;
+    }
     const statement = L.resolved(L.latex(v, ctx), ctx, v);
     hypotheses.set(k.value, { name: k.value, latex: v.value, statement, defs: hypothesisDefinitions(statement, ctx, () => L.errorNode(
-      'a hypothesis is an equation that defines a function or symbol: "D_\\phi = D^*", "p_\\theta(y) = p_{data}(y)" or "c = 1"', v)), loc: L.loc(v.range![0]) });
+      'a hypothesis is an equation that defines a function or symbol ("D_\\phi = D^*", "p_\\theta(y) = p_{data}(y)", "c = 1") or a fact "a \\neq b"', v)), loc: L.loc(v.range![0]) });
   }
 
   // chains
@@ -161,7 +174,19 @@ export function loadDerivation(text: string, file: string, knownRules?: Readonly
     const start = { expr: L.resolved(L.latex(first, ctx), ctx, first), latex: first.value.trim(), loc: L.loc(first.range![0]) };
     const steps: Step[] = items.slice(1).map((n, i) => readStep(L, n, i + 1, ctx, hypotheses, checkHyps, list, knownRules));
     const nameNode = get(cn, 'name');
-    return { name: nameNode ? L.str(nameNode, 'name').value : ci === 0 ? 'main' : `chain ${ci + 1}`, start, steps, given: given.names, loc: L.loc(cn.range![0]) };
+    const unknownNode = get(cn, 'unknown');
+    let unknown: string | undefined;
+    if (unknownNode) {
+      const u = L.str(unknownNode, 'unknown');
+      unknown = canonName(u);
+      if (!ctx.lookup(unknown)) throw L.errorNode(`the unknown ${u.value} is not declared in symbols`, u);
+    }
+    for (const st of steps) {
+      if (st.relation.kind === 'iff' || st.relation.kind === 'implies') {
+        if (!unknown) throw L.errorAt(`a ${st.relation.latex} step compares equations: give its chain an "unknown:" (the symbol solved for)`, L.lines.lineStarts[st.loc.line - 1] + st.loc.column - 1);
+      }
+    }
+    return { name: nameNode ? L.str(nameNode, 'name').value : ci === 0 ? 'main' : `chain ${ci + 1}`, start, steps, given: given.names, unknown, loc: L.loc(cn.range![0]) };
   });
   return { id: idNode.value, title, summary, file, ctx, hypotheses, chains };
 }
@@ -182,9 +207,10 @@ function readStep(
   let by: string[] = [];
   let given: string[] = [];
   let note: string | undefined;
+  let asCond: LimitCondition | undefined;
   if (isScalar(n)) {
     exprNode = L.str(n, 'a step');
-    const m = /^\s*(=|\\doteq_(?:\{[^}]*\}|\\[A-Za-z]+|[A-Za-z])|\\[A-Za-z]+(?:_\{[^}]*\})?)\s*/.exec(exprNode.value);
+    const m = /^\s*(>=|<=|=|>|<|\\doteq_(?:\{[^}]*\}|\\[A-Za-z]+|[A-Za-z])|\\[A-Za-z]+(?:_\{[^}]*\})?)\s*/.exec(exprNode.value);
     if (!m) throw L.errorNode(`a step starts with its relation (${SUPPORTED_RELATIONS.join('; ')})`, n);
     relText = m[1];
     slice = { text: exprNode.value.slice(m[0].length), offset: m[0].length };
@@ -203,9 +229,15 @@ function readStep(
     if (g.node) checkHyps(given, g.node);
     const noteNode = get(n, 'note');
     note = noteNode ? L.str(noteNode, 'note').value : undefined;
+    const asNode = get(n, 'as');
+    if (asNode) asCond = readCondition(L, L.str(asNode, 'as'), ctx);
   } else throw L.errorNode('a step is "relation expression" or a mapping with rel, expr, by, given, note', n);
-  const relation: Relation | null = parseRelation(relText, canon);
+  let relation: Relation | null = parseRelation(relText, canon);
   if (!relation) throw L.errorNode(`unsupported relation "${relText}" (supported: ${SUPPORTED_RELATIONS.join('; ')})`, n);
+  if (relation.kind === 'limit') {
+    if (!asCond) throw L.errorNode(`a ${relation.latex} step needs its condition: "as: <expression> \\to <value>"`, n);
+    relation = { ...relation, cond: asCond };
+  } else if (asCond) throw L.errorNode('"as:" goes only with \\to or \\approx steps', n);
   const expr = L.resolved(L.latex(exprNode, ctx, slice), ctx, exprNode, slice?.offset ?? 0);
   void hypotheses;
   return { index, relation, expr, latex: (slice?.text ?? exprNode.value).trim(), by, given, note, loc: L.loc(exprNode.range![0] + (slice?.offset ?? 0)) };
@@ -225,8 +257,31 @@ function hypothesisDefinitions(h: Expr, ctx: Context, fail: () => Error): Defini
     }
     return [{ name: lhs.name, params: [], body: rhs }];
   }
-  if (lhs.kind === 'apply' && lhs.args.every((a) => a.kind === 'sym') && !lhs.given) {
-    return [{ name: lhs.fn, params: lhs.args.map((a) => (a as { name: string }).name), body: rhs }];
+  const names = (xs: Expr[]) => xs.map((a) => (a as { name: string }).name);
+  if (lhs.kind === 'apply' && lhs.args.every((a) => a.kind === 'sym') && (lhs.given ?? []).every((a) => a.kind === 'sym')) {
+    return [{ name: lhs.fn, params: names(lhs.args), ...(lhs.given ? { given: names(lhs.given) } : {}), body: rhs }];
   }
   throw fail();
+}
+
+/** Reads a limit condition "X \\to a" (a number, \\infty or -\\infty). */
+function readCondition(L: Loader, node: Scalar & { value: string }, ctx: Context): LimitCondition {
+  const m = /\\(?:to|rightarrow|approx)(?![A-Za-z])/.exec(node.value);
+  if (!m) throw L.errorNode('a condition is written "<expression> \\to <value>", e.g. "\\epsilon \\to 0"', node);
+  const left = node.value.slice(0, m.index);
+  const rightOff = m.index + m[0].length;
+  const right = node.value.slice(rightOff).trim();
+  const expr = L.resolved(L.latex(node, ctx, { text: left, offset: 0 }), ctx, node);
+  const target = limitValue(right);
+  if (target === null) throw L.errorAt(`the limit value must be a number, \\infty or -\\infty, not "${right}"`, L.mapper(node)(rightOff), right.length || 1);
+  return { expr, target, latex: node.value.trim() };
+}
+
+/** A limit target or claim: a number, or ±Infinity for \\infty. */
+export function limitValue(text: string): number | null {
+  const t = text.replace(/\s+/g, '');
+  if (/^\+?\\infty$/.test(t)) return Infinity;
+  if (/^-\\infty$/.test(t)) return -Infinity;
+  if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t);
+  return null;
 }

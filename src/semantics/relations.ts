@@ -17,6 +17,15 @@ interface RelationEntry {
 
 export const RELATIONS: readonly RelationEntry[] = [
   { pattern: /^=$/, describe: '=  (equal)', build: () => ({ kind: 'eq', latex: '=' }) },
+  { pattern: /^(\\iff|\\Leftrightarrow|\\Longleftrightarrow)$/, describe: '\\iff  (equivalent equations in the chain\'s unknown)', build: () => ({ kind: 'iff', latex: '\\iff' }) },
+  { pattern: /^(\\Rightarrow|\\implies|\\Longrightarrow)$/, describe: '\\Rightarrow  (every solution of the previous equation solves the next)', build: () => ({ kind: 'implies', latex: '\\Rightarrow' }) },
+  { pattern: /^(\\neq|\\ne)$/, describe: '\\neq  (not equal, shown by a witness)', build: () => ({ kind: 'neq', latex: '\\neq' }) },
+  { pattern: /^(\\to|\\rightarrow|\\longrightarrow)$/, describe: '\\to  (tends to, with "as: <expr> \\to <value>")', build: () => ({ kind: 'limit', latex: '\\to' }) },
+  { pattern: /^\\approx$/, describe: '\\approx  (approximately, in a limit given by "as: …")', build: () => ({ kind: 'limit', latex: '\\approx' }) },
+  { pattern: /^>$/, describe: '>', build: () => ({ kind: 'ineq', op: '>', latex: '>' }) },
+  { pattern: /^(\\geq|\\ge|>=)$/, describe: '\\geq', build: () => ({ kind: 'ineq', op: '>=', latex: '\\geq' }) },
+  { pattern: /^<$/, describe: '<', build: () => ({ kind: 'ineq', op: '<', latex: '<' }) },
+  { pattern: /^(\\leq|\\le|<=)$/, describe: '\\leq', build: () => ({ kind: 'ineq', op: '<=', latex: '\\leq' }) },
   {
     pattern: /^\\doteq_(\{.+\}|\\[A-Za-z]+|[A-Za-z])$/,
     describe: '\\doteq_\\theta  (equal up to an additive term free of θ)',

@@ -29,6 +29,15 @@ function renameFns(e: Expr, a: string, b: string): Expr {
   return cs.length ? withChildren(e, cs.map((c) => renameFns(c, a, b))) : e;
 }
 
+/** Applies a value mutation to the right side of an equation, or to the expression itself. */
+export function onValue(m: Mutation): Mutation {
+  return { name: m.name, apply: (e, d) => {
+    if (e.kind !== 'eq') return m.apply(e, d);
+    const r = m.apply(e.rhs, d);
+    return r ? { ...e, rhs: r } : null;
+  } };
+}
+
 export const MUTATIONS: Mutation[] = [
   { name: 'sign flipped', apply: (e) => neg(e) },
   { name: 'factor 2', apply: (e) => mul(num(2), e) },
@@ -41,6 +50,10 @@ export const MUTATIONS: Mutation[] = [
   {
     name: 'a term dropped',
     apply: (e) => replaceFirst(e, (n) => (n.kind === 'add' && n.terms.length > 1 ? (n.terms.length === 2 ? n.terms[0] : { ...n, terms: n.terms.slice(0, -1) }) : null)),
+  },
+  {
+    name: 'inner derivative forgotten',
+    apply: (e) => replaceFirst(e, (n) => (n.kind === 'deriv' && n.body.kind === 'apply' ? num(1) : null)),
   },
   {
     name: 'densities swapped',

@@ -29,7 +29,7 @@ test.each<[string, string, RegExp]>([
   ['an unknown top-level key', GOOD.replace('title:', 'titel:'), /^t\.yaml:2:1: unknown key "titel" in a derivation; did you mean "title"\?/],
   ['an unknown kind', GOOD.replace('x: variable', 'x: varible'), /^t\.yaml:4:6: unknown kind "varible"; did you mean "variable"\?/],
   ['an unknown domain word', GOOD.replace('constant, positive', 'constant, postive'), /^t\.yaml:5:16: cannot read "postive".*did you mean "positive"\?/],
-  ['an unsupported relation', GOOD.replace("rel: '='", "rel: '\\approx'"), /^t\.yaml:11:\d+: unsupported relation "\\approx"/],
+  ['an unsupported relation', GOOD.replace("rel: '='", "rel: '\\cong'"), /^t\.yaml:11:\d+: unsupported relation "\\cong"/],
   ['an unknown hypothesis', GOOD.replace("expr: \\log a", "given: unti\n        expr: \\log a"), /^t\.yaml:12:16: unknown hypothesis "unti"; did you mean "unit"\?/],
   ['a LaTeX error inside a step', GOOD.replace('\\log a + \\log(x^2)', '\\log a + \\log(x^2'), /^t\.yaml:12:\d+: .*\n.*\n +\^/],
   ['a YAML syntax error', GOOD.replace('  x: variable', ' x: variable'), /^t\.yaml:\d+:\d+: YAML: /],

@@ -8,6 +8,7 @@ import * as path from 'path';
 import { loadRules, loadRuleFile } from '../../src/semantics/rules';
 import { selfCheckRule, selfCheckRules } from '../../src/check/rules';
 import { proveEqual, ENGINE_RULES } from '../../src/check/symbolic/prove';
+import { Defs } from '../../src/check/symbolic/defs';
 
 const rules = loadRules(path.join(__dirname, '..', '..', 'rules'));
 
@@ -20,7 +21,7 @@ test('every engine rule has a statement in rules/', () => {
   for (const r of ENGINE_RULES) expect(rules.has(r)).toBe(true);
 });
 
-const env = (r: { ctx: import('../../src/semantics/context').Context }, enabled?: Set<string>) => ({ ctx: r.ctx, defs: new Map(), enabled });
+const env = (r: { ctx: import('../../src/semantics/context').Context }, enabled?: Set<string>) => ({ ctx: r.ctx, defs: new Defs(), enabled });
 
 test.each(ENGINE_RULES.filter((r) => r !== 'differentiate-under-expectation'))('the engine proves %s with that rule and not without it', (name) => {
   const r = rules.get(name)!;

@@ -8,12 +8,13 @@
  */
 import type { Expr } from '../../expr/types';
 import { freeSymbols } from '../../expr/walk';
-import type { Context, Definition } from '../../semantics/context';
+import type { Context } from '../../semantics/context';
+import type { Defs } from './defs';
 
 /** What dependency analysis needs: declarations and the definitions in force. */
 export interface DepEnv {
   ctx: Context;
-  defs: Map<string, Definition>;
+  defs: Defs;
 }
 
 /** True when the name (a symbol or a function) depends on `v`. */
@@ -21,15 +22,14 @@ export function nameDependsOn(name: string, v: string, env: DepEnv, seen: Set<st
   if (name === v) return true;
   if (seen.has(name)) return false;
   seen.add(name);
-  const def = env.defs.get(name);
-  if (def) {
-    const inner = freeSymbols(def.body);
-    def.params.forEach((p) => inner.delete(p));
-    for (const n of inner) if (nameDependsOn(n, v, env, seen)) return true;
-    return false;
-  }
   const d = env.ctx.lookup(name);
-  return !!d?.dependsOn?.includes(v);
+  if (d?.dependsOn?.includes(v)) return true;
+  for (const def of env.defs.all(name)) {
+    const inner = freeSymbols(def.body);
+    [...def.params, ...(def.given ?? [])].forEach((p) => inner.delete(p));
+    for (const n of inner) if (nameDependsOn(n, v, env, seen)) return true;
+  }
+  return false;
 }
 
 /** True when `e` depends on the parameter or variable `v`. */

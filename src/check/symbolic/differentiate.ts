@@ -52,8 +52,8 @@ export function differentiate(e: Expr, v: string, env: DiffEnv): Expr {
     case 'num': return ZERO;
     case 'sym': {
       if (e.name === v) return num(1);
-      const def = env.defs.get(e.name);
-      if (def && def.params.length === 0) return d(def.body);
+      const def = env.defs.get(e.name, 0);
+      if (def) return d(def.body);
       return deriv(v, e);
     }
     case 'add': return sumOf(e.terms.map(d));
@@ -96,14 +96,14 @@ function differentiateApply(e: Expr & { kind: 'apply' }, v: string, env: DiffEnv
   const d = (x: Expr) => differentiate(x, v, env);
   const [a] = e.args;
   const primes = e.primes ?? 0;
-  const def = env.defs.get(e.fn);
-  if (def && def.params.length === e.args.length) {
+  const def = env.defs.get(e.fn, e.args.length, e.given?.length ?? 0);
+  if (def) {
     let body = def.body;
     if (primes) {
       if (def.params.length !== 1) throw new Error(`${e.fn}' needs a function of one argument`);
       for (let i = 0; i < primes; i++) body = differentiate(body, def.params[0], env);
     }
-    return d(instantiateDefinition(def.params, body, e.args));
+    return d(instantiateDefinition([...def.params, ...(def.given ?? [])], body, [...e.args, ...(e.given ?? [])]));
   }
   switch (primes ? `${e.fn}'` : e.fn) {
     case '\\log': case '\\ln': return div(d(a), a);

@@ -13,6 +13,7 @@
  *   gaussian-mean, gaussian-second-moment           E[x], E[x^2] under N(\mu, s^2)
  *   kl-definition, gaussian-density                 unfold KL and N(v | \mu, s^2)
  *   integral-as-expectation                         \int p(x) f(x) dx = E_{x\sim p}[f]
+ *   product-rule                                    p(x, y) = p(x | y) p(y) for a joint density
  *   differentiate-under-expectation                 (in differentiate.ts)
  *
  * Side conditions (positivity) are checked with `interval.ts`; when one fails
@@ -28,20 +29,22 @@ import type { Expr, Apply, Expect, Integral } from '../../expr/types';
 import { num, add, neg, apply, sym, expect as expectE, integral as integralE, deriv as derivE, pow as powE } from '../../expr/build';
 import { substSym, freeSymbols } from '../../expr/walk';
 import type { Context, Definition } from '../../semantics/context';
+import type { Defs } from './defs';
 import { Q } from './rational';
 import {
   Sum, Term, Base, Atom, atom, atomSum, atomBase, sumBase, constant, addS, negS, mulS, powS, expSum, toExpr, together,
-  splitContent, termSum, factorSum, cancel, primeAtom, asConstant, ZERO, ONE, sumOf,
+  splitContent, termSum, factorSum, cancel, primeAtom, atomsOf, asConstant, ZERO, ONE, sumOf,
 } from './sum';
 import { intervalOf } from './interval';
 import { differentiate, instantiateDefinition } from './differentiate';
+import { unfoldAll } from './limits';
 import { unfoldKL, unfoldNormal } from './unfold';
 
 /** What the normaliser works under. */
 export interface ProverEnv {
   ctx: Context;
   /** Definitions in force: the context's plus the hypotheses the step may use. */
-  defs: Map<string, Definition>;
+  defs: Defs;
   /** Rules allowed to fire; undefined means all. */
   enabled?: Set<string>;
 }
@@ -83,16 +86,20 @@ export class Normalizer {
       case 'sym': return this.normSym(e.name, depth);
       case 'add': return cancel(addS(...e.terms.map((t) => this.norm(t, depth))));
       case 'neg': return negS(this.norm(e.arg, depth));
-      case 'mul': return cancel(e.factors.reduce((acc, f) => mulS(acc, this.norm(f, depth)), ONE));
-      case 'div': return cancel(mulS(this.norm(e.num, depth), this.inverse(this.norm(e.den, depth), e.den)));
+      case 'mul': return cancel(this.normProduct(e.factors, depth));
+      case 'div': {
+        // a power in the denominator is inverted as a power, keeping (1-t)^{-2} a factor rather than expanding (1-t)^2 first
+        const inv = e.den.kind === 'pow' ? this.normPow(e.den.base, neg(e.den.exp), depth) : this.inverse(this.norm(e.den, depth), e.den);
+        return cancel(mulS(this.norm(e.num, depth), inv));
+      }
       case 'pow': return this.normPow(e.base, e.exp, depth);
       case 'apply': return this.normApply(e, depth);
       case 'expect': return this.normExpect(e, depth);
       case 'integral': return this.normIntegral(e, depth);
       case 'deriv': {
         const body = e.body;
-        const isAbstract = (body.kind === 'apply' && !this.env.defs.has(body.fn) && !body.primes && !isBuiltin(body.fn)) ||
-          (body.kind === 'sym' && !this.env.defs.has(body.name) && body.name !== e.var);
+        const isAbstract = (body.kind === 'apply' && !this.env.defs.get(body.fn, body.args.length, body.given?.length ?? 0) && !body.primes && !isBuiltin(body.fn)) ||
+          (body.kind === 'sym' && !this.env.defs.get(body.name, 0) && body.name !== e.var);
         if (isAbstract) {
           const canon = body.kind === 'apply' ? this.canonApply(body, depth) : body;
           return this.opaque(derivE(e.var, canon));
@@ -107,7 +114,7 @@ export class Normalizer {
         if (!e.arg) throw new NormalizeError('a distribution N(μ, σ²) is not a number; did you mean the density N(x | μ, σ²)?');
         if (!this.on('gaussian-density')) return this.opaque(e);
         this.fire('gaussian-density');
-        return this.norm(unfoldNormal(e), depth);
+        return this.norm(unfoldNormal(e, this.dimensionOf(e.arg, depth)), depth);
       case 'norm': {
         const arg = toExpr(this.norm(e.arg, depth));
         return this.opaque({ kind: 'norm', arg });
@@ -124,16 +131,22 @@ export class Normalizer {
   }
 
   private normSym(name: string, depth: number): Sum {
-    const def = this.env.defs.get(name);
-    if (def && def.params.length === 0) return this.norm(def.body, depth);
+    const def = this.env.defs.get(name, 0);
+    if (def) return this.norm(def.body, depth);
     if (name === 'e' && !this.env.ctx.lookup('e')) return expSum(ONE);
     return this.opaque(sym(name));
   }
 
   private normPow(base: Expr, expo: Expr, depth: number): Sum {
-    const b = this.norm(base, depth);
     const x = this.norm(expo, depth);
     const q = asConstant(x);
+    if (base.kind === 'norm' && q && Q.isInt(q) && q.n % 2n === 0n) {
+      // \|v\|^{2k} = (v^T v)^k, expanded bilinearly
+      const v = this.norm(base.arg, depth);
+      const r = powS(this.inner(v, v, base), Q.of(q.n / 2n), this.positive);
+      if (r) return r;
+    }
+    const b = this.norm(base, depth);
     if (q) {
       const r = powS(b, q, this.positive);
       if (r) return r;
@@ -149,6 +162,61 @@ export class Normalizer {
     return atomSum(a);
   }
 
+  /** A product, where `u^\top` times the next factor is their inner product. */
+  private normProduct(factors: Expr[], depth: number): Sum {
+    let acc = ONE;
+    for (let i = 0; i < factors.length; i++) {
+      const f = factors[i];
+      if (f.kind === 'transpose' && i + 1 < factors.length) {
+        acc = mulS(acc, this.inner(this.norm(f.arg, depth), this.norm(factors[i + 1], depth), f));
+        i++;
+      } else acc = mulS(acc, this.norm(f, depth));
+    }
+    return acc;
+  }
+
+  /** True when an atom stands for a vector (a declared vector, or a vector-valued function applied). */
+  private isVector(a: Atom): boolean {
+    const e = a.expr;
+    const name = e.kind === 'sym' ? e.name : e.kind === 'apply' ? e.fn : undefined;
+    const d = name ? this.env.ctx.lookup(name) : undefined;
+    return !!d && (d.kind === 'vector' || d.dim !== undefined);
+  }
+
+  /** The inner product of two vector-valued normal forms, expanded bilinearly into atoms u^T v. */
+  private inner(u: Sum, v: Sum, src: Expr): Sum {
+    const split = (t: Term) => {
+      const i = t.factors.findIndex((f) => f.base.t === 'atom' && this.isVector(f.base.atom));
+      if (i < 0 || !Q.isOne(t.factors[i].pow) || t.factors.some((f, j) => j !== i && f.base.t === 'atom' && this.isVector(f.base.atom))) {
+        throw new NormalizeError(`not a vector: a term of ${src.kind === 'norm' ? 'the norm' : 'the inner product'} has no single vector factor`);
+      }
+      const vec = (t.factors[i].base as { atom: Atom }).atom;
+      const scalar = t.factors.filter((_, j) => j !== i).reduce((acc, f) => mulS(acc, factorSum(f.base, f.pow)), constant(t.coef));
+      return { vec, scalar: t.exp ? mulS(scalar, expSum(t.exp)) : scalar };
+    };
+    let out = ZERO;
+    for (const a of u.terms.map(split)) {
+      for (const b of v.terms.map(split)) {
+        const [p, q] = a.vec.key <= b.vec.key ? [a.vec, b.vec] : [b.vec, a.vec];
+        const ip = atomSum(atom({ kind: 'mul', factors: [{ kind: 'transpose', arg: p.expr }, q.expr] }));
+        out = addS(out, mulS(mulS(a.scalar, b.scalar), ip));
+      }
+    }
+    return out;
+  }
+
+  /** The dimension of the vectors in `e` (their declared dim), or the symbol d. */
+  private dimensionOf(e: Expr | null, depth: number): Expr {
+    if (!e) return sym('d');
+    for (const a of atomsOf(this.norm(e, depth)).values()) {
+      if (!this.isVector(a)) continue;
+      const x = a.expr;
+      const d = this.env.ctx.lookup(x.kind === 'sym' ? x.name : (x as Apply).fn)?.dim;
+      if (d !== undefined) return typeof d === 'number' ? num(d) : sym(d);
+    }
+    return num(1);
+  }
+
   private canonApply(e: Apply, depth: number): Apply {
     const args = e.args.map((a) => toExpr(this.norm(a, depth)));
     const given = e.given?.map((a) => toExpr(this.norm(a, depth)));
@@ -157,12 +225,12 @@ export class Normalizer {
 
   private normApply(e: Apply, depth: number): Sum {
     const fn = this.env.ctx.resolveAlias(e.fn);
-    const def = this.env.defs.get(fn);
-    if (def && def.params.length === e.args.length && !e.given) {
+    const def = this.env.defs.get(fn, e.args.length, e.given?.length ?? 0);
+    if (def) {
       if (e.primes) {
         return this.norm(differentiateDefinition(def, e.primes, e.args, { ...this.env, fire: (r) => this.fire(r) }), depth);
       }
-      return this.norm(instantiateDefinition(def.params, def.body, e.args), depth);
+      return this.norm(instantiateDefinition([...def.params, ...(def.given ?? [])], def.body, [...e.args, ...(e.given ?? [])]), depth);
     }
     const arg = () => this.norm(e.args[0], depth);
     if (!e.primes) {
@@ -184,6 +252,12 @@ export class Normalizer {
       this.fire('sigmoid-derivative');
       const s = apply('\\sigma', e.args);
       return this.norm({ kind: 'mul', factors: [s, add(num(1), neg(s))] }, depth);
+    }
+    const decl = this.env.ctx.lookup(fn);
+    if (!e.primes && !e.given && decl?.kind === 'density' && decl.arity === 2 && e.args.length === 2 && this.on('product-rule')) {
+      // a joint density is the conditional times the marginal: p(x, y) = p(x | y) p(y)
+      this.fire('product-rule');
+      return this.norm({ kind: 'mul', factors: [apply(fn, [e.args[0]], { given: [e.args[1]] }), apply(fn, [e.args[1]])] }, depth);
     }
     return this.opaque(this.canonApply(e, depth));
   }
@@ -287,9 +361,9 @@ export class Normalizer {
   private canonDist(d: Expr, depth: number): Expr {
     if (d.kind === 'sym') {
       const name = this.env.ctx.resolveAlias(d.name);
-      const def = this.env.defs.get(name);
+      const def = this.env.defs.get(name, 1);
       // a density defined as a Gaussian is that Gaussian distribution
-      if (def && def.params.length === 1 && def.body.kind === 'normal' && def.body.arg?.kind === 'sym' && def.body.arg.name === def.params[0]) {
+      if (def && def.body.kind === 'normal' && def.body.arg?.kind === 'sym' && def.body.arg.name === def.params[0]) {
         return this.canonDist({ kind: 'normal', arg: null, mean: def.body.mean, cov: def.body.cov }, depth);
       }
       return sym(name);
@@ -304,12 +378,17 @@ export class Normalizer {
     if (!e.var || !e.dist) throw new NormalizeError('an expectation whose variable or distribution is unknown');
     const b = `#b${depth}`;
     const dist = this.canonDist(e.dist, depth);
-    const body = this.norm(substSym(e.body, e.var, sym(b)), depth + 1);
+    // definitions are unfolded before the bound variable is renamed, so that a
+    // definition mentioning it by name (f_x(t) := … p(x) …) sees the bound one
+    const body = this.norm(substSym(unfoldAll(e.body, this.env), e.var, sym(b)), depth + 1);
     return this.expectTerms(body, b, dist, depth);
   }
 
   /** E_{b \sim dist}[body] for a normalised body: linearity, constants, Gaussian moments. */
-  private expectTerms(body: Sum, b: string, dist: Expr, depth: number): Sum {
+  private expectTerms(raw: Sum, b: string, dist: Expr, depth: number): Sum {
+    // over a common denominator first, so that x/(1+x) and 1 - 1/(1+x) split into the same terms
+    const { num: top, den } = together(cancel(raw));
+    const body = den.length ? mulS(top, factorsSum(den)) : top;
     if (body.terms.length > 1 && !this.on('expectation-linearity')) {
       return this.opaque(expectE(b, dist, toExpr(body)));
     }
@@ -348,7 +427,7 @@ export class Normalizer {
 
   private normIntegral(e: Integral, depth: number): Sum {
     const b = `#b${depth}`;
-    const body = this.norm(substSym(e.body, e.var, sym(b)), depth + 1);
+    const body = this.norm(substSym(unfoldAll(e.body, this.env), e.var, sym(b)), depth + 1);
     let out = ZERO;
     for (const t of body.terms) {
       const { free, dep } = splitTerm(t, b);
@@ -373,6 +452,11 @@ export class Normalizer {
     const a = x.args[0];
     return a.kind === 'sym' && a.name === b && this.env.ctx.lookup(x.fn)?.kind === 'density';
   }
+}
+
+/** The product of factors, as a one-term sum. */
+function factorsSum(fs: { base: Base; pow: { n: bigint; d: bigint } }[]): Sum {
+  return fs.reduce((acc, f) => mulS(acc, factorSum(f.base, f.pow)), ONE);
 }
 
 function isBuiltin(fn: string): boolean {

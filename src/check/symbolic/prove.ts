@@ -25,7 +25,7 @@ export const ENGINE_RULES = [
   'sigmoid-definition', 'sigmoid-derivative',
   'expectation-linearity', 'expectation-constant',
   'gaussian-mean', 'gaussian-second-moment', 'gaussian-density',
-  'kl-definition', 'integral-as-expectation', 'differentiate-under-expectation',
+  'kl-definition', 'integral-as-expectation', 'differentiate-under-expectation', 'product-rule',
 ] as const;
 
 export interface SymbolicResult {

@@ -25,12 +25,12 @@ export function unfoldKL(e: KL, _env?: DepEnv): Expr {
 }
 
 /** The scalar Gaussian density `(2\pi s^2)^{-1/2} \exp(-(v-\mu)^2 / (2 s^2))`. */
-export function unfoldNormal(e: Normal): Expr {
+export function unfoldNormal(e: Normal, dim: Expr = sym('d')): Expr {
   if (!e.arg) throw new Error('a Gaussian distribution has no value; a density needs its argument');
   const diff = add(e.arg, neg(e.mean));
   if (e.cov.kind === 'sym' && e.cov.name === 'I') {
     // identity covariance in d dimensions: (2\pi)^{-d/2} exp(-||v-\mu||^2/2)
-    const d = sym('d');
+    const d = dim;
     return mul(pow(mul(num(2), sym('\\pi')), neg(div(d, num(2)))), exp(neg(div(pow({ kind: 'norm', arg: diff }, num(2)), num(2)))));
   }
   return mul(pow(mul(num(2), sym('\\pi'), e.cov), neg(div(num(1), num(2)))), exp(neg(div(pow(diff, num(2)), mul(num(2), e.cov)))));

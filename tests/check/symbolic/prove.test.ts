@@ -1,6 +1,7 @@
 import { sym, apply, add, neg, mul, div, pow, num, log, expectation, kl, normal, deriv, exp, integral } from '../../../src/expr/build';
 import { makeContext, Definition } from '../../../src/semantics/context';
 import { proveEqual, proveFreeOf } from '../../../src/check/symbolic/prove';
+import { Defs } from '../../../src/check/symbolic/defs';
 import type { Expr } from '../../../src/expr/types';
 
 const x = sym('x');
@@ -20,7 +21,7 @@ const ctx = makeContext([
 const pt = (v: Expr) => apply('p_{\\theta}', [v]);
 const pd = (v: Expr) => apply('p_{data}', [v]);
 const D = (v: Expr) => apply('D_{\\phi}', [v]);
-const env = (defs: Definition[] = []) => ({ ctx, defs: new Map(defs.map((d) => [d.name, d] as const)) });
+const env = (defs: Definition[] = []) => ({ ctx, defs: new Defs(defs) });
 const Ept = (b: Expr) => expectation('x', sym('p_{\\theta}'), b);
 const Epd = (b: Expr) => expectation('x', sym('p_{data}'), b);
 const Dstar: Definition = { name: 'D_{\\phi}', params: ['x'], body: div(pd(x), add(pd(x), pt(x))) };
