@@ -1,0 +1,84 @@
+/**
+ * The shapes shared by reading, checking, reporting and grading students'
+ * answers. An answer file (LaTeX or Markdown with LaTeX math) becomes chains
+ * of lines; each line after a chain's first is a step checked against the
+ * line before it, with the same verdicts and step schema as derivation files.
+ *
+ * @example
+ *   const report: AnswerReport = checkAnswerFile('answers/alice.md', { derivation: 'mle-kl' });
+ *   report.summary.refuted   // number of wrong steps
+ */
+import type { Verdict } from '../check/step';
+
+/** Where a piece of an answer stands in its file (1-based). */
+export interface AnswerLoc {
+  line: number;
+  column: number;
+}
+
+/** What is wrong with a refuted step, in the student's terms. */
+export interface Diagnosis {
+  /** A stable class name: sign-flipped, factor, term-dropped, term-added, kl-swapped, ratio-inverted,
+   * densities-swapped, theta-free-term-dropped, hypothesis-not-stated, inner-derivative-forgotten,
+   * expectation-of-function, wrong-limit, not-equal. */
+  class: string;
+  /** One sentence a student understands. */
+  message: string;
+  /** The part of the student's line that changed, when it can be pointed at. */
+  at?: AnswerLoc & { text: string };
+}
+
+/** A counterexample: the values chosen and both sides' values. */
+export interface WitnessReport {
+  point: Record<string, number>;
+  lhs: number;
+  rhs: number;
+  seed: number;
+}
+
+/** One checked step of an answer. */
+export interface AnswerStep {
+  index: number;
+  chain: number;
+  label?: string;
+  line: number;
+  column: number;
+  relation: string;
+  latex: string;
+  verdict: Verdict;
+  rules: string[];
+  diagnosis?: Diagnosis;
+  witness?: WitnessReport;
+  message?: string;
+  seed: number;
+}
+
+/** How the answer was split into chains, said in the report. */
+export interface ChainInfo {
+  index: number;
+  label?: string;
+  startLine: number;
+  lines: number;
+  /** Why a new chain started here (a label, a line that does not continue the previous one, …). */
+  reason: string;
+}
+
+/** The whole report on one answer file. */
+export interface AnswerReport {
+  file: string;
+  derivation?: string;
+  chains: ChainInfo[];
+  steps: AnswerStep[];
+  /** Lines that could not be read: reported, never silently skipped. */
+  unread: { line: number; column: number; text: string; reason: string }[];
+  summary: Record<Verdict, number>;
+}
+
+/** Options for checking an answer. */
+export interface AnswerOptions {
+  /** Use this derivation's symbols, definitions and hypotheses; otherwise the course context, no hypotheses. */
+  derivation?: string;
+  derivationsDir?: string;
+  rulesDir?: string;
+  seed?: number;
+}
