@@ -125,6 +125,18 @@ describe('the other examples', () => {
     expect(d.ctx.lookup('z')!.distribution).toMatchObject({ kind: 'normal' });
   });
 
+  test('the definitions, hypotheses and chains examples load together and verify', () => {
+    const symbols = ['x: variable', 'y: variable', 'a: constant', '\\theta: parameter', '\\theta_0: constant', '\\phi: parameter',
+      '\\epsilon: constant, positive', 'p: density(x)', 'p_\\theta: density(x), depends on \\theta', 'p_{data}: density(x)',
+      'D_\\phi: function(x), unit, depends on \\phi'];
+    const text = `id: parts\ntitle: t\nsymbols:\n${symbols.map((l) => `  ${l}\n`).join('')}`
+      + block('doc-test: definitions') + block('doc-test: hypotheses') + block('doc-test: chains');
+    const d = loadDerivation(text, 'guide.yaml', new Set(['expectation-linearity']));
+    expect([...d.hypotheses.keys()]).toEqual(['optimal-discriminator', 'equal-marginals', 'unit-scale', 'distinct-means']);
+    const report = checkDerivation(d, { seed: 1 });
+    expect(report.steps.map((st) => [st.line, st.verdict])).toEqual(report.steps.map((st) => [st.line, 'proved']));
+  });
+
   test('the rule file example loads and passes its self-check', () => {
     const [rule] = loadRuleFile(block('doc-test: a rule file'), 'guide.yaml');
     expect(selfCheckRule(rule).status).toBe('ok');
