@@ -30,7 +30,7 @@ export interface StepReport {
   given: string[];
   note?: string;
   notes: string[];
-  diagnosis?: string;
+  diagnosis?: { class: string; message: string; at?: { line: number; column: number; text: string } };
   witness?: StepCheck['witness'];
   message?: string;
   seed: number;
@@ -111,11 +111,20 @@ export function checkDerivation(d: Derivation, opts: CheckOptions = {}): Derivat
     steps.push({
       index, chain: chain.name, line: step.loc.line, column: step.loc.column, relation: step.relation.latex, latex: step.latex,
       verdict: r.verdict, rules: r.rules, cited: step.by, given: (input as StepInput & { inForce: string[] }).inForce, note: step.note, notes: r.notes,
-      diagnosis: r.diagnosis, witness: r.witness, message: r.message, seed: r.seed,
+      diagnosis: r.diagnosis && { class: r.diagnosis.class, message: r.diagnosis.message, ...(r.diagnosis.span ? { at: pointAt(step, r.diagnosis.span) } : {}) }, witness: r.witness, message: r.message, seed: r.seed,
       evidence: { symbolic: describeSymbolic(r), numeric: describeNumeric(r) }, ms,
     });
   }
   return { file: d.file, derivation: d.id, title: d.title, steps, summary };
+}
+
+/** Where a span of a step's expression stands in its file (exact for single-line expressions). */
+function pointAt(step: Step, span: { start: number; end: number }): { line: number; column: number; text: string } {
+  const before = step.latex.slice(0, span.start);
+  const nl = before.lastIndexOf('\n');
+  const line = step.loc.line + (before.match(/\n/g)?.length ?? 0);
+  const column = nl < 0 ? step.loc.column + span.start : span.start - nl;
+  return { line, column, text: step.latex.slice(span.start, span.end) };
 }
 
 function describeSymbolic(r: StepCheck): string {

@@ -23,7 +23,7 @@ import { proveEquivalent, proveInequality } from './symbolic/equations';
 import { proveLimit } from './symbolic/limits';
 import { Defs } from './symbolic/defs';
 import { numericEqual, numericEqualUpToFreeOf, numericEquivalent, numericLimit, numericCompare, NumericOutcome, NumericSample } from './numeric';
-import { diagnose, DiagnosisInput } from './diagnose';
+import { diagnose, DiagnosisInput, StepDiagnosis } from './diagnose';
 
 export type Verdict = 'proved' | 'numeric' | 'refuted' | 'unknown' | 'error';
 
@@ -39,7 +39,7 @@ export interface StepCheck {
   rules: string[];
   /** Problems with the cited rules, and other remarks. */
   notes: string[];
-  diagnosis?: string;
+  diagnosis?: StepDiagnosis;
   witness?: Witness;
   numeric: NumericOutcome | { status: 'error'; reason: string };
   symbolic: SymbolicResult;
@@ -170,7 +170,7 @@ export function checkStep(input: StepInput): StepCheck {
 function neqVerdict(base: Omit<StepCheck, 'verdict'>, symbolic: SymbolicResult, numeric: StepCheck['numeric']): StepCheck {
   if (symbolic.message && symbolic.rules) {
     if (numeric.status === 'disagree') return { ...base, verdict: 'error', message: `engine fault: ${symbolic.message}, but a numeric witness says they differ` };
-    return { ...base, verdict: 'refuted', diagnosis: symbolic.message };
+    return { ...base, verdict: 'refuted', diagnosis: { class: 'equal', message: symbolic.message } };
   }
   if (numeric.status === 'disagree') return { ...base, verdict: 'proved', witness: { ...numeric.witness, seed: numeric.seed }, rules: [] };
   if (numeric.status === 'agree') return { ...base, verdict: 'unknown', message: 'no witness found: the two sides agree at every sample' };

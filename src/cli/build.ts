@@ -130,7 +130,7 @@ export function build(argv: BuildOptions): number {
     log(`[${i + 1}/${loaded.length}] ${good ? '✓' : '✗'} ${d.id}: ${m.proved} proved, ${m.numeric} numeric, ${m.refuted} refuted, ${m.unknown + m.error} undecided (${Date.now() - t1} ms)`);
     if (!good) {
       const lines = unit.report.steps.filter((x) => x.verdict !== 'proved' && x.verdict !== 'numeric')
-        .map((s) => `${d.file}:${s.line}:${s.column}: step ${s.index} ${s.verdict}${s.diagnosis ? `: ${s.diagnosis}` : ''}${s.message ? `: ${s.message}` : ''}`);
+        .map((s) => `${d.file}:${s.line}:${s.column}: step ${s.index} ${s.verdict}${s.diagnosis ? `: ${s.diagnosis.message}` : ''}${s.message ? `: ${s.message}` : ''}`);
       for (const l of lines) log(`    ${l}`);
       unverified.push({ id: d.id, file: d.file, lines });
     }

@@ -125,7 +125,7 @@ function evidence(s: StepReport, where: string): string {
   const ok = s.verdict === 'proved' || s.verdict === 'numeric';
   const dl: string[] = [];
   dl.push(`<dt>Verdict</dt><dd>${escapeHtml(VERDICTS[s.verdict].label)}: ${escapeHtml(VERDICTS[s.verdict].means)}</dd>`);
-  if (s.diagnosis) dl.push(`<dt>Diagnosis</dt><dd>${proseHtml(s.diagnosis, where, lenient)}</dd>`);
+  if (s.diagnosis) dl.push(`<dt>Diagnosis</dt><dd>${proseHtml(s.diagnosis.message, where, lenient)}</dd>`);
   if (s.witness) dl.push(witness(s.witness, where));
   if (s.message) dl.push(`<dt>Message</dt><dd>${proseHtml(s.message, where, lenient)}</dd>`);
   dl.push(`<dt>Symbolic</dt><dd>${proseHtml(s.evidence.symbolic, where, lenient)}</dd>`);

@@ -24,7 +24,7 @@ export function textReport(r: DerivationReport, opts: { color?: boolean } = {}):
   const out = [`${r.derivation}: ${r.title}  (${r.file})`];
   for (const s of r.steps) {
     out.push(`  ${paint(s.verdict, MARKS[s.verdict])} line ${String(s.line).padStart(3)}  ${s.relation.padEnd(3)} ${paint(s.verdict, s.verdict)}${s.rules.length ? `  [${s.rules.join(', ')}]` : ''}`);
-    if (s.diagnosis) out.push(`      ${s.diagnosis}`);
+    if (s.diagnosis) out.push(`      ${s.diagnosis.message}${s.diagnosis.at ? ` (at line ${s.diagnosis.at.line}, column ${s.diagnosis.at.column}: ${s.diagnosis.at.text})` : ''}`);
     if (s.witness) out.push(`      counterexample ${witnessText(s.witness)}`);
     if (s.message) out.push(`      ${s.message}`);
     for (const n of s.notes) out.push(`      note: ${n}`);

@@ -16,6 +16,18 @@ const DIR = path.join(__dirname, '..', '..', 'derivations');
 const IDS = fs.readdirSync(DIR).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
 const DENSITIES: [string, string] = ['p_{\\theta}', 'p_{data}'];
 
+/** The diagnoses that correctly describe each planted mistake (some mistakes are also another: log(b/a) is -log(a/b)). */
+const DIAGNOSES: Record<string, string[]> = {
+  'sign flipped': ['sign-flipped'],
+  'factor 2': ['factor'],
+  'factor 1/2': ['factor'],
+  'KL arguments swapped': ['kl-swapped', 'sign-flipped', 'theta-free-term-dropped'],
+  'ratio inverted': ['ratio-inverted', 'sign-flipped', 'factor', 'theta-free-term-dropped'],
+  'a term dropped': ['term-dropped', 'term-added', 'theta-free-term-dropped', 'hypothesis-not-stated', 'factor', 'sign-flipped', 'not-equal'],
+  'inner derivative forgotten': ['inner-derivative-forgotten', 'term-dropped'],
+  'densities swapped': ['densities-swapped', 'kl-swapped', 'ratio-inverted', 'sign-flipped', 'not-equal'],
+};
+
 /** Planted mistakes for a step, by the kind of its relation. */
 function plantings(s: PlacedStep): [string, Partial<StepInput>][] {
   const r = s.input.relation;
@@ -55,6 +67,8 @@ describe.each(IDS)('%s', (id) => {
     if (s.input.relation.kind !== 'neq') {
       expect(r.witness).toBeDefined();
     }
+    if (DIAGNOSES[_name]) expect(DIAGNOSES[_name]).toContain(r.diagnosis?.class);
+    if (_name.startsWith('wrong limit')) expect(r.diagnosis?.class).toBe('wrong-limit');
   });
 
   const hypSteps = steps.filter((s) => s.step.given.length);
@@ -64,7 +78,7 @@ describe.each(IDS)('%s', (id) => {
       const defs = s.input.defs.filter((df) => !dropped.has(df));
       const r = checkStep({ ...s.input, defs, otherHypotheses: [...d.hypotheses.values()].filter((h) => s.step.given.includes(h.name)) });
       expect(r.verdict).toBe('refuted');
-      expect(r.diagnosis).toMatch(new RegExp(s.step.given.map((g) => g.replace(/-/g, '\\-')).join('|')));
+      expect(r.diagnosis?.message).toMatch(new RegExp(s.step.given.map((g) => g.replace(/-/g, '\\-')).join('|')));
     });
   }
 });
@@ -79,6 +93,7 @@ describe('the θ-free term of mle-kl', () => {
   test('written with = it is refuted, with the reason', () => {
     const r = checkStep({ ...s.input, relation: { kind: 'eq', latex: '=' } });
     expect(r.verdict).toBe('refuted');
-    expect(r.diagnosis).toMatch(/free of \\theta.*\\doteq_\{\\theta\}/);
+    expect(r.diagnosis?.class).toBe('theta-free-term-dropped');
+    expect(r.diagnosis?.message).toMatch(/free of \\theta.*\\doteq_\{\\theta\}/);
   });
 });

@@ -23,8 +23,11 @@ export function nameDependsOn(name: string, v: string, env: DepEnv, seen: Set<st
   if (seen.has(name)) return false;
   seen.add(name);
   const d = env.ctx.lookup(name);
-  if (d?.dependsOn?.includes(v)) return true;
-  for (const def of env.defs.all(name)) {
+  const defs = env.defs.all(name);
+  // a definition of the declared shape replaces the declaration (a hypothesis D_\phi = D^* removes the dependence on \phi)
+  const replaced = defs.some((x) => x.params.length === (d?.arity ?? 0) && !x.given?.length);
+  if (!replaced && d?.dependsOn?.includes(v)) return true;
+  for (const def of defs) {
     const inner = freeSymbols(def.body);
     [...def.params, ...(def.given ?? [])].forEach((p) => inner.delete(p));
     for (const n of inner) if (nameDependsOn(n, v, env, seen)) return true;
