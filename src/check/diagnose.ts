@@ -19,8 +19,8 @@
 import type { Expr, Span } from '../expr/types';
 import { neg, mul, num, div, expectation, sym } from '../expr/build';
 import { children, withChildren, freeSymbols, substSym } from '../expr/walk';
-import type { Context, Definition } from '../semantics/context';
-import type { Relation } from '../semantics/derivation';
+import type { Definition } from '../semantics/context';
+import type { StepInput } from './step';
 import { numericEqual, numericEqualUpToFreeOf, numericEquivalent, NumericSample } from './numeric';
 import { Normalizer } from './symbolic/normalize';
 import { Defs } from './symbolic/defs';
@@ -28,18 +28,10 @@ import { dependsOn } from './symbolic/depends';
 import { subS, negS, toExpr, atomsOf, together } from './symbolic/sum';
 import { printLatex } from '../emit/latex-expr';
 
-export interface DiagnosisInput {
-  lhs: Expr;
-  rhs: Expr;
-  relation: Relation;
-  ctx: Context;
-  defs: Definition[];
-  otherHypotheses?: { name: string; latex: string; defs: Definition[] }[];
+/** What a diagnosis needs: the step as checked, and the counterexample that refuted it. */
+export type DiagnosisInput = Pick<StepInput, 'lhs' | 'rhs' | 'relation' | 'ctx' | 'defs' | 'otherHypotheses' | 'seed' | 'unknown'> & {
   witness: NumericSample & { seed: number };
-  seed: number;
-  /** For equation chains: the unknown. */
-  unknown?: string;
-}
+};
 
 /** A diagnosis: its class, a sentence, and the span of the rhs it points at. */
 export interface StepDiagnosis {
