@@ -313,6 +313,23 @@ function yamlHint(reason: string, text: string, offset: number): string | null {
 }
 
 /**
+ * The error for derivation `d` having the id of the one in `prevFile`: at
+ * `d`'s `id:` line (`text` is `d`'s file), naming the other file.
+ *
+ * @example
+ *   throw duplicateIdError(d, 'derivations/a.yaml', fs.readFileSync(d.file, 'utf8'));
+ *   // derivations/b.yaml:1:5: duplicate id "mle-kl" (also the id of derivations/a.yaml); …
+ */
+export function duplicateIdError(d: Pick<Derivation, 'id' | 'file'>, prevFile: string, text: string): SourceError {
+  const m = /^id:[ \t]*['"]?/m.exec(text);
+  const offset = m ? m.index + m[0].length : 0;
+  return SourceError.at(
+    `duplicate id "${d.id}" (also the id of ${prevFile}); ids name the output files, so give this derivation another id, e.g. "${d.id}-2"`,
+    text, offset, { file: d.file }, m ? d.id.length : 1,
+  );
+}
+
+/**
  * Refuses two derivations with the same id: the error points at the second
  * file's `id:` line and names the first.
  *
@@ -324,13 +341,7 @@ export function checkUniqueIds(ds: readonly Derivation[], read: (file: string) =
   const seen = new Map<string, Derivation>();
   for (const d of ds) {
     const prev = seen.get(d.id);
-    if (!prev) { seen.set(d.id, d); continue; }
-    const text = read(d.file);
-    const m = /^id:[ \t]*['"]?/m.exec(text);
-    const offset = m ? m.index + m[0].length : 0;
-    throw SourceError.at(
-      `duplicate id "${d.id}" (also the id of ${prev.file}); ids name the output files, so give this derivation another id, e.g. "${d.id}-2"`,
-      text, offset, { file: d.file }, m ? d.id.length : 1,
-    );
+    if (prev) throw duplicateIdError(d, prev.file, read(d.file));
+    seen.set(d.id, d);
   }
 }
