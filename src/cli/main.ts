@@ -1,5 +1,5 @@
 /**
- * The `rederive` command line (yargs): build (--watch), check, list, new, rules.
+ * The `rederive` command line (yargs): build (--watch), check, grade, list, new, rules.
  *
  * Exit codes: 0 when every step checked is verified (proved or numeric);
  * 1 when some step is refuted, unknown or an error; 2 for bad input or usage
@@ -14,6 +14,7 @@ import { UsageError, log } from './common';
 import { build } from './build';
 import { check, list, listRules } from './check';
 import { newDerivation } from './new';
+import { grade } from './grade';
 import { runWatch } from './watch';
 
 /** Runs the CLI with arguments (without `node` and the script); sets the exit code. */
@@ -57,6 +58,20 @@ export function main(args: string[]): void {
       .options(common)
       .example('$0 check derivations/gaussian-kl.yaml --format json', 'machine-readable report'),
     (a) => run(() => check(a as never)))
+    .command('grade <dir>', 'grade every answer (*.tex, *.md) in a folder against a derivation, in parallel; write CSV, JSON or Gradescope results', (y) => y
+      .positional('dir', { type: 'string', demandOption: true, describe: 'the folder of answers' })
+      .option('derivation', { type: 'string', demandOption: true, describe: 'the derivation the answers are checked against (its id)' })
+      .option('format', { choices: ['csv', 'json', 'gradescope'] as const, default: 'csv', describe: 'csv: a row per answer; json: every report; gradescope: results.json, a test per step' })
+      .option('out', { type: 'string', describe: 'file to write (default: standard output; results.json for gradescope)' })
+      .option('recursive', { type: 'boolean', default: false, describe: 'also grade the answers in sub-folders' })
+      .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads (default: one per core)' })
+      .option('timeout', { type: 'number', default: 20, describe: 'time limit for one answer, in seconds: a slower answer is reported as timed out' })
+      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no progress and no summary on standard error' })
+      .option('derivations', { type: 'string', default: 'derivations', describe: 'directory of derivation files' })
+      .options(common)
+      .example('$0 grade answers/ --derivation mle-kl --out grades.csv', 'a CSV row per answer: steps, proved, refuted, first wrong step')
+      .example('$0 grade /autograder/submission --derivation mle-kl --format gradescope --out /autograder/results/results.json', 'in a Gradescope autograder'),
+    (a) => void grade(a as never).then((code) => { process.exitCode = code; }, (e: unknown) => run(() => { throw e; })))
     .command('new <id>', 'write a new, commented derivation file that verifies as written (never overwrites)', (y) => y
       .positional('id', { type: 'string', demandOption: true, describe: 'the id: lower-case letters, digits and dashes' })
       .option('title', { type: 'string', describe: 'the title (default: from the id)' })
@@ -69,7 +84,7 @@ export function main(args: string[]): void {
     (a) => run(() => list(a as never)))
     .command('rules', 'list every rule with its statement and numeric self-check', (y) => y.options(common),
       (a) => run(() => listRules(a as never)))
-    .demandCommand(1, 'name a command: build, check, list, new or rules')
+    .demandCommand(1, 'name a command: build, check, grade, list, new or rules')
     .strict()
     .fail((msg, err, y) => {
       if (err) throw err;

@@ -1,0 +1,161 @@
+/**
+ * Grading a folder: the worker pool keeps the input order, and a looping,
+ * crashing, throwing or unreadable answer is reported while the rest of the
+ * batch completes; `rederive grade` writes CSV, JSON or results.json and
+ * exits 0 whatever the students' results, 2 for a folder that is missing or
+ * holds no answer. The checker here is the stand-in in stand-in-check.js
+ * (same signature as checkAnswerFile), so these tests do not depend on what
+ * the real checker makes of an answer.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { privateCli, tmpDir, PrivateCli } from '../helpers/private-cli';
+import { gradeFiles } from '../../src/answers/pool';
+import { grade, answerFiles, GradeArgs } from '../../src/cli/grade';
+
+const STAND_IN = path.join(__dirname, 'stand-in-check.js');
+let cli: PrivateCli;
+let workerScript: string;
+
+beforeAll(() => {
+  cli = privateCli();
+  workerScript = path.join(cli.root, 'dist', 'answers', 'worker.js');
+});
+
+/** A folder with these files (name → content). */
+function folder(files: Record<string, string | Buffer>): string {
+  const dir = tmpDir('rederive-grade-');
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const GOOD = '$$L(\\theta)$$\n\n$$= a$$\n\n$$= b$$\n';
+const WRONG = '$$L(\\theta)$$\n\n$$= a$$\n\n$$= b$$ % wrong\n';
+
+describe('the pool', () => {
+  test('results keep the input order whatever order the workers finish in', async () => {
+    const dir = folder({
+      'a.md': `${GOOD}% stand-in: sleep 600\n`,
+      'b.md': `${GOOD}% stand-in: sleep 300\n`,
+      'c.md': WRONG,
+      'd.md': GOOD,
+      'e.md': `${GOOD}% stand-in: sleep 100\n`,
+    });
+    const finished: number[] = [];
+    const files = ['a.md', 'b.md', 'c.md', 'd.md', 'e.md'].map((f) => path.join(dir, f));
+    const results = await gradeFiles(files, { derivation: 'mle-kl' }, { workers: 2, checker: STAND_IN, workerScript, onResult: (_r, i) => finished.push(i) });
+    expect(results.map((r) => r.file)).toEqual(files);
+    expect(results.map((r) => r.status)).toEqual(['checked', 'checked', 'checked', 'checked', 'checked']);
+    expect(results[2].report!.summary.refuted).toBe(1);
+    expect(finished).not.toEqual([0, 1, 2, 3, 4]); // the slow first answer finished after others
+  });
+
+  test('a looping answer times out, its worker is replaced, and the rest of the batch completes', async () => {
+    const dir = folder({ '1.md': GOOD, '2.md': '% stand-in: loop\n', '3.md': WRONG, '4.md': '% stand-in: loop\n', '5.md': GOOD, '6.md': GOOD });
+    const files = ['1.md', '2.md', '3.md', '4.md', '5.md', '6.md'].map((f) => path.join(dir, f));
+    const t0 = Date.now();
+    const results = await gradeFiles(files, {}, { workers: 2, timeoutMs: 400, checker: STAND_IN, workerScript });
+    expect(results.map((r) => r.status)).toEqual(['checked', 'timeout', 'checked', 'timeout', 'checked', 'checked']);
+    expect(results[1].message).toBe('no result within 400 ms: stopped');
+    expect(results[2].report!.summary.refuted).toBe(1);
+    expect(Date.now() - t0).toBeLessThan(15000);
+  });
+
+  test('a checker that throws, a worker that exits or runs out of memory, and unreadable files are reported; the batch goes on', async () => {
+    const dir = folder({
+      'a.md': '% stand-in: throw\n',
+      'b.md': '% stand-in: exit\n',
+      'c.md': GOOD,
+      'd.md': Buffer.from([0x24, 0x24, 0x00, 0xff, 0x24, 0x24]),
+      'e.md': 'x'.repeat(3000),
+      'f.md': '% stand-in: oom\n',
+      'h.md': GOOD,
+    });
+    fs.mkdirSync(path.join(dir, 'g.md'));
+    const files = ['a.md', 'b.md', 'c.md', 'd.md', 'e.md', 'f.md', 'g.md', 'missing.md', 'h.md'].map((f) => path.join(dir, f));
+    const results = await gradeFiles(files, {}, { workers: 2, maxBytes: 2048, memoryMb: 48, checker: STAND_IN, workerScript });
+    const got = results.map((r) => [path.basename(r.file), r.status, r.message]);
+    expect(got).toEqual([
+      ['a.md', 'error', 'stand-in: the checker threw'],
+      ['b.md', 'crashed', 'the worker stopped (exit code 3)'],
+      ['c.md', 'checked', undefined],
+      ['d.md', 'unreadable', 'a binary file, not text'],
+      ['e.md', 'unreadable', '3 KiB, larger than the 2 KiB an answer may have'],
+      ['f.md', 'crashed', 'ran out of memory (the limit is 48 MiB)'],
+      ['g.md', 'unreadable', 'not a regular file'],
+      ['missing.md', 'unreadable', 'no such file'],
+      ['h.md', 'checked', undefined],
+    ]);
+  });
+
+  test('a checker that cannot be loaded fails the batch at once', async () => {
+    const dir = folder({ 'a.md': GOOD });
+    await expect(gradeFiles([path.join(dir, 'a.md')], {}, { checker: path.join(dir, 'no-such-checker.js'), workerScript }))
+      .rejects.toThrow(/cannot start a grading worker/);
+  });
+});
+
+describe('rederive grade', () => {
+  const args = (dir: string, extra: Partial<GradeArgs> = {}): GradeArgs => ({
+    dir, derivation: 'mle-kl', format: 'csv', recursive: false, timeout: 2, quiet: true,
+    derivations: 'derivations', rules: 'rules', seed: 1, checker: STAND_IN, workerScript, ...extra,
+  });
+
+  test('the answers are the *.tex and *.md files, sorted by name with numbers in order; sub-folders with --recursive', () => {
+    const dir = folder({ 'student-10.md': GOOD, 'student-2.tex': GOOD, 'student-1.md': GOOD, 'notes.txt': '', '.hidden.md': GOOD, 'late/student-3.md': GOOD });
+    expect(answerFiles(dir, false)).toEqual(['student-1.md', 'student-2.tex', 'student-10.md']);
+    expect(answerFiles(dir, true)).toEqual([path.join('late', 'student-3.md'), 'student-1.md', 'student-2.tex', 'student-10.md']);
+  });
+
+  test('CSV, JSON and results.json, exit 0 with wrong steps and a timed-out answer', async () => {
+    const dir = folder({ 'alice.md': GOOD, 'bob.md': WRONG, 'carl.md': '% stand-in: loop\n', 'dana.tex': GOOD });
+    const out = tmpDir('rederive-grade-out-');
+    const csv = path.join(out, 'grades.csv');
+    expect(await grade(args(dir, { out: csv, timeout: 0.5 }))).toBe(0);
+    const lines = fs.readFileSync(csv, 'utf8').split('\r\n');
+    expect(lines.slice(1, 5).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['alice.md,checked,2', 'bob.md,checked,2', 'carl.md,timeout,', 'dana.tex,checked,2']);
+
+    const json = path.join(out, 'grades.json');
+    expect(await grade(args(dir, { format: 'json', out: json, timeout: 0.5 }))).toBe(0);
+    const j = JSON.parse(fs.readFileSync(json, 'utf8'));
+    expect(j.summary).toMatchObject({ answers: 4, checked: 3, allVerified: 2, withRefuted: 1, timeout: 1 });
+
+    const results = path.join(out, 'autograder', 'results.json');
+    expect(await grade(args(dir, { format: 'gradescope', out: results, timeout: 0.5 }))).toBe(0);
+    const g = JSON.parse(fs.readFileSync(results, 'utf8'));
+    expect(g.tests).toHaveLength(2 + 2 + 1 + 2);
+    expect(g.score).toBe(5);
+    expect(fs.readdirSync(path.dirname(results))).toEqual(['results.json']); // no temporary file left behind
+  });
+
+  test('a folder that does not exist, holds no answer, or an unknown derivation: exit 2 with a clear message', () => {
+    const empty = tmpDir('rederive-grade-empty-');
+    const onlyText = folder({ 'readme.txt': 'x' });
+    const some = folder({ 'a.md': GOOD });
+    const cases: [string[], RegExp][] = [
+      [['grade', path.join(empty, 'nope'), '--derivation', 'mle-kl'], /no such folder: .*nope/],
+      [['grade', empty, '--derivation', 'mle-kl'], /no answers \(\*\.tex, \*\.md\) in .*--recursive/],
+      [['grade', onlyText, '--derivation', 'mle-kl'], /no answers/],
+      [['grade', some, '--derivation', 'no-such-thing'], /no derivation "no-such-thing" \(have: .*mle-kl/],
+      [['grade', some, '--derivation', 'mle-kl', '--timeout', '0'], /--timeout must be a positive number/],
+      [['grade', some, '--derivation', 'mle-kl', '--format', 'xml'], /Invalid values/],
+      [['grade', some], /Missing required argument: derivation/],
+    ];
+    for (const [argv, message] of cases) {
+      const r = cli.run(argv);
+      expect({ argv, code: r.code }).toEqual({ argv, code: 2 });
+      expect(r.err).toMatch(message);
+      expect(r.out).toBe('');
+    }
+  });
+
+  test('the command is listed in --help', () => {
+    const r = cli.run(['grade', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('--timeout');
+    expect(r.out).toContain('gradescope');
+  });
+});
