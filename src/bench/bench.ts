@@ -1,7 +1,10 @@
 /**
  * `npm run bench`: measures what the targets are about and prints figures.
  *  - per-step check time (median, p95, max) over every step of every derivation, several rounds;
- *  - `rederive build` wall time and peak memory, in a fresh process, into a temporary directory.
+ *  - `rederive build` wall time and peak memory, in a fresh process, into a temporary directory;
+ *  - `rederive grade` throughput (answers per second, with the number of workers) on 200 generated
+ *    answers to mle-kl (src/bench/answers.ts, seeded), writing a CSV and a results.json, each in a
+ *    fresh process; and how many planted mistakes the CSV puts at the line where they were planted.
  * Figures, not verdicts: nothing here fails on a slow machine.
  *
  * @example
@@ -14,6 +17,8 @@ import { spawnSync } from 'child_process';
 import { loadDerivationFile } from '../semantics/load';
 import { checkDerivation } from '../check/derivation';
 import { derivationFiles, PACKAGE_ROOT } from '../cli/files';
+import { generateAnswers } from './answers';
+import { CSV_COLUMNS } from '../emit/grade-csv';
 
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -49,6 +54,45 @@ function main(): void {
   const rss = /BENCH maxrss (\d+)/.exec(res.stderr ?? '');
   console.log(`rederive build (${ds.length} derivations, fresh process): wall ${(wall / 1000).toFixed(2)} s, exit ${res.status}, peak memory ${rss ? (Number(rss[1]) / 1024).toFixed(0) + ' MiB' : 'unknown'}`);
   fs.rmSync(out, { recursive: true, force: true });
+  benchGrading();
+}
+
+/** `rederive grade` on generated answers, in fresh processes: CSV, then Gradescope's results.json. */
+function benchGrading(): void {
+  const count = Number(process.env.BENCH_ANSWERS ?? 200);
+  if (!fs.existsSync(path.join(PACKAGE_ROOT, 'dist', 'answers', 'check.js'))) {
+    console.log('rederive grade: skipped (the answer checker, src/answers/check.ts, is not built)');
+    return;
+  }
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'rederive-bench-grade-'));
+  const dir = path.join(work, 'answers');
+  const answers = generateAnswers({ derivation: 'mle-kl', count, dir, seed: 1 });
+  const grade = (format: string, out: string) => {
+    const t0 = process.hrtime.bigint();
+    const res = spawnSync(process.execPath, [path.join(PACKAGE_ROOT, 'bin', 'rederive.js'), 'grade', dir, '--derivation', 'mle-kl', '--format', format, '--out', out],
+      { cwd: PACKAGE_ROOT, encoding: 'utf8' });
+    const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+    const line = /graded \d+ answers? in .*/.exec(res.stderr ?? '')?.[0] ?? (res.stderr ?? '').trim().split('\n').pop();
+    console.log(`rederive grade --format ${format} (${count} answers, fresh process): wall ${wall.toFixed(1)} s, ${(count / wall).toFixed(1)} answers/s, exit ${res.status}, wrote ${fs.existsSync(out) ? path.basename(out) : 'nothing'}`);
+    console.log(`  ${line}`);
+  };
+  const csv = path.join(work, 'grades.csv');
+  grade('csv', csv);
+  grade('gradescope', path.join(work, 'results.json'));
+  if (fs.existsSync(csv)) {
+    // the columns read here come before any free text, and generated file names have no comma
+    const col = (c: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(c);
+    const rows = fs.readFileSync(csv, 'utf8').trim().split('\r\n').slice(1).map((l) => l.split(','));
+    const planted = answers.filter((a) => a.mistake);
+    const found = planted.filter((a) => rows[answers.indexOf(a)]?.[col('first_wrong_line')] === String(a.mistake!.line)).length;
+    const clean = answers.filter((a) => !a.mistake);
+    const verified = clean.filter((a) => {
+      const r = rows[answers.indexOf(a)];
+      return r && r[col('status')] === 'checked' && Number(r[col('steps')]) > 0 && r[col('steps')] === r[col('verified')] && r[col('unread')] === '0';
+    }).length;
+    console.log(`  planted mistakes flagged at their line: ${found}/${planted.length}; answers without a mistake verified in every step: ${verified}/${clean.length}`);
+  }
+  fs.rmSync(work, { recursive: true, force: true });
 }
 
 main();
