@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import { privateCli, tmpDir, PrivateCli, ROOT } from './helpers/private-cli';
+import { privateCli, tmpDir, removeTemporaryDirs, PrivateCli, ROOT } from './helpers/private-cli';
 import { loadDerivation } from '../src/semantics/load';
 import { loadRuleFile } from '../src/semantics/rules';
 import { parseDeclaration } from '../src/semantics/declarations';
@@ -59,6 +59,7 @@ describe('the worked example, run as the guide says', () => {
     work = tmpDir();
     fs.cpSync(path.join(cli.root, 'rules'), path.join(work, 'rules'), { recursive: true });
   });
+  afterAll(removeTemporaryDirs);
 
   test('1. rederive new writes the file, whose id and title lines the example keeps', () => {
     const cmd = /npx rederive new cross-entropy --title "([^"]+)"/.exec(GUIDE)!;

@@ -6,13 +6,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import { privateCli, tmpDir, PrivateCli } from './helpers/private-cli';
+import { privateCli, tmpDir, removeTemporaryDirs, PrivateCli } from './helpers/private-cli';
 import { loadDerivationFile } from '../src/semantics/load';
 
 let cli: PrivateCli;
 beforeAll(() => {
   cli = privateCli();
 });
+afterAll(removeTemporaryDirs);
 
 describe('a new derivation', () => {
   let dir: string;

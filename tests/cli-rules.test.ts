@@ -6,13 +6,14 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { privateCli, tmpDir, PrivateCli } from './helpers/private-cli';
+import { privateCli, tmpDir, removeTemporaryDirs, PrivateCli } from './helpers/private-cli';
 import { loadRules } from '../src/semantics/rules';
 
 let cli: PrivateCli;
 beforeAll(() => {
   cli = privateCli();
 });
+afterAll(removeTemporaryDirs);
 
 /** A copy of the shipped rules plus `extra` as rules/<name>; returns the directory. */
 function rulesWith(extra: string, name = 'extra.yaml'): string {

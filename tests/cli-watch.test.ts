@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { ChildProcess } from 'child_process';
-import { privateCli, tmpDir, PrivateCli } from './helpers/private-cli';
+import { privateCli, tmpDir, removeTemporaryDirs, PrivateCli } from './helpers/private-cli';
 
 let cli: PrivateCli;
 let work: string;
@@ -55,6 +55,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+  removeTemporaryDirs();
 });
 
 test('builds once at the start and prints the verdicts', () => {

@@ -8,6 +8,7 @@
  * @example
  *   const cli = privateCli();
  *   cli.run(['new', 'demo', '--derivations', dir])   // { code: 0, out: '', err: 'wrote …' }
+ *   afterAll(removeTemporaryDirs);
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -25,9 +26,18 @@ export interface PrivateCli {
   start(args: string[], cwd?: string): ChildProcess;
 }
 
-/** A fresh temporary directory. */
+const created: string[] = [];
+
+/** A fresh temporary directory (removed by `removeTemporaryDirs`). */
 export function tmpDir(prefix = 'rederive-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
+/** Removes the temporary directories this test file made (call in afterAll). */
+export function removeTemporaryDirs(): void {
+  for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** Compiles the CLI into a private package root (about 4 s). */
