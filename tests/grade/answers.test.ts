@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { generateAnswers, loadDerivationById, LAYOUTS } from '../../src/bench/answers';
 import { parseExpr } from '../../src/parse';
-import { tmpDir } from '../helpers/private-cli';
+import { tmpDir, removeTemporaryDirs } from '../helpers/private-cli';
 
 /** The mathematics of each line of an answer written by the generator, with its file line. */
 function mathLines(text: string): { line: number; body: string }[] {
@@ -21,6 +21,8 @@ function mathLines(text: string): { line: number; body: string }[] {
 }
 
 const RELATION = /^(=|\\doteq_\{\\theta\}|\\neq|\\iff|\\to|>|<|\\geq|\\leq)\s+/;
+
+afterAll(removeTemporaryDirs);
 
 describe('generated answers', () => {
   test('the same seed writes the same files; another seed other files', () => {

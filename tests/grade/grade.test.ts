@@ -9,13 +9,15 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { privateCli, tmpDir, PrivateCli } from '../helpers/private-cli';
+import { privateCli, tmpDir, removeTemporaryDirs, PrivateCli } from '../helpers/private-cli';
 import { gradeFiles } from '../../src/answers/pool';
 import { grade, answerFiles, GradeArgs } from '../../src/cli/grade';
 
 const STAND_IN = path.join(__dirname, 'stand-in-check.js');
 let cli: PrivateCli;
 let workerScript: string;
+
+afterAll(removeTemporaryDirs);
 
 beforeAll(() => {
   cli = privateCli();
