@@ -71,7 +71,10 @@ export function main(args: string[]): void {
       .options(common)
       .example('$0 grade answers/ --derivation mle-kl --out grades.csv', 'a CSV row per answer: steps, proved, refuted, first wrong step')
       .example('$0 grade /autograder/submission --derivation mle-kl --format gradescope --out /autograder/results/results.json', 'in a Gradescope autograder'),
-    (a) => void grade(a as never).then((code) => { process.exitCode = code; }, (e: unknown) => run(() => { throw e; })))
+    (a) => {
+      if (process.exitCode === 2) return; // yargs still calls the handler after .fail reported a bad option: grade nothing
+      void grade(a as never).then((code) => { process.exitCode = code; }, (e: unknown) => run(() => { throw e; }));
+    })
     .command('new <id>', 'write a new, commented derivation file that verifies as written (never overwrites)', (y) => y
       .positional('id', { type: 'string', demandOption: true, describe: 'the id: lower-case letters, digits and dashes' })
       .option('title', { type: 'string', describe: 'the title (default: from the id)' })
