@@ -32,7 +32,8 @@
  *   // ['label 3(a)', 'a new left side D^{*}(x)', …]
  */
 import type { Relation } from '../semantics/derivation';
-import type { Row, ProseLine, Problem, RelationMark } from './lines';
+import type { Row, Problem, RelationMark } from './lines';
+import type { ProseLine } from './prose';
 import { Mapped } from './source';
 
 /** What the splitter reads, in file order. */
@@ -204,8 +205,14 @@ export function splitChains(events: Event[], probe: Probe): Split {
     out.unread.push(...row.problems);
     let parts = row.parts.map((p) => ({ ...p }));
     if (row.problems.length) {
-      // an unsupported relation: keep the mathematics before it
+      // a definition (:=) keeps its left side as a chain's start; any other unsupported relation loses the row
       const bad = parts.findIndex((p) => p.rel && !p.rel.relation);
+      const definition = /^(:=|\\coloneqq)$/.test(parts[bad].rel!.written);
+      if (!definition) {
+        cur = null;
+        last = null;
+        return;
+      }
       parts = parts.slice(0, bad);
       if (!parts.length || (parts.length === 1 && !parts[0].text.text)) return;
     }

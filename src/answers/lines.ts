@@ -1,5 +1,5 @@
 /**
- * Reading one row of mathematics, or one line of prose, as a student writes it:
+ * Reading one row of mathematics as a student writes it:
  *
  *   3(a) \quad L = -E[\log D(x)] \quad (\text{by definition})
  *   = \int f(D(x))\,dx
@@ -19,10 +19,7 @@
  * is left is split at the relations into parts, each with the relation
  * written before it. Nothing is parsed here: parts stay mapped text.
  *
- * Prose lines give labels, statements (inline `$a = b$`), a lone connective
- * (a line holding only `\Rightarrow`), marks that are not mathematics
- * (`\uparrow`), and lines that are mathematics written outside dollars (a
- * line beginning with `≈ 0 when …`), which are read as rows.
+ * Prose lines are read by prose.ts, with the same relations and labels.
  *
  * @example
  *   readRow(m('3(a) \\quad L = a \\quad (\\text{by (1)})')).parts.map((p) => [p.rel?.written, p.text.text.trim()])
@@ -91,15 +88,13 @@ const RELATION_FORMS: [RegExp, string | null, string?][] = [
 /** Remark commands: their argument is prose. */
 const TEXT_COMMANDS = new Set(['\\text', '\\textrm', '\\textit', '\\textbf', '\\textsf', '\\texttt', '\\mbox', '\\textnormal', '\\tag', '\\tag*', '\\label']);
 const DROPPED = /\\(?:nonumber|notag)(?![A-Za-z])/g;
-const THEREFORE_CMDS = /^(?:\\therefore(?![A-Za-z])|∴)/;
+export const THEREFORE_CMDS = /^(?:\\therefore(?![A-Za-z])|∴)/;
 const THEREFORE_WORDS = /^(so|hence|thus|therefore|then|which gives|this gives)\b[,:]?/i;
 const CONDITION_WORDS = /^(when|as|if|for|while|whenever)\b/i;
 const LIMIT_REL = /\\to(?![A-Za-z])|\\rightarrow|\\longrightarrow|→|⟶|\\approx|≈/;
 
 /** Labels before a row's mathematics: `3(a)`, `3 a)`, `\text{3(a)}`, `(b) \quad`. */
 const ROW_LABEL = /^\s*(?:\\text(?:bf)?\{\s*)?(\d+\s*\(\s*[a-h]\s*\)|\d+\s*[a-h]\s*\)|\(\s*[a-h]\s*\)(?=\s*(?:\\q?quad|:|\\text|\})))\s*\}?\s*:?/;
-/** Labels at the start of a prose line. */
-const PROSE_LABEL = /^\s*(?:#+\s*|\*\*|\\(?:sub)*section\*?\{|\\textbf\{|\\item\[)?\s*((?:problem|exercise|question|q)\s*\d+\s*(?:\(\s*[a-h]\s*\))?|\d+\s*\(\s*[a-h]\s*\)|\d+\s*[a-h]\s*\)|[A-Z]\s*\(\s*[a-h]\s*\)|\(\s*[a-h]\s*\))(?=$|[\s,.:*}\]])/i;
 
 /**
  * A label in its normal form: `3 a)` → `3(a)`, `(b)` stays `(b)`.
@@ -112,7 +107,12 @@ export function normalLabel(raw: string): string {
   return m ? `${m[1]}(${m[2]})` : t;
 }
 
-function relationAt(text: string, i: number): { len: number; canonical: string | null; why?: string; sub?: string } | null {
+/**
+ * The relation written at `text[i]`, if any: its length, canonical form, and why it is not supported.
+ *
+ * @example relationAt('≈ 0', 0)   // { len: 1, canonical: '\\approx' }
+ */
+export function relationAt(text: string, i: number): { len: number; canonical: string | null; why?: string; sub?: string } | null {
   const rest = text.slice(i);
   for (const [re, canonical, why] of RELATION_FORMS) {
     const m = re.exec(rest);
@@ -121,7 +121,12 @@ function relationAt(text: string, i: number): { len: number; canonical: string |
   return null;
 }
 
-function toRelation(written: string, canonical: string | null, sub?: string): Relation | null {
+/**
+ * A written relation as the engine's `Relation` (null when not supported).
+ *
+ * @example toRelation('⇒', '\\Rightarrow')   // { kind: 'implies', latex: '\\Rightarrow' }
+ */
+export function toRelation(written: string, canonical: string | null, sub?: string): Relation | null {
   if (!canonical) return null;
   const canon = (w: string) => {
     try {
@@ -145,7 +150,8 @@ function braceEnd(t: string, i: number): number {
   return -1;
 }
 
-interface Found {
+/** Something `scan` found: a relation, a remark, a connective. */
+export interface Found {
   kind: 'rel' | 'remark' | 'therefore';
   start: number;
   end: number;
@@ -154,8 +160,12 @@ interface Found {
   rel?: { canonical: string | null; why?: string; sub?: string };
 }
 
-/** Relations, remarks and connectives at depth 0 of `t`. */
-function scan(t: string): Found[] {
+/**
+ * Relations, remarks and connectives at depth 0 of `t`.
+ *
+ * @example scan('a = \\frac{b}{c}').map((f) => f.kind)   // ['rel']
+ */
+export function scan(t: string): Found[] {
   const out: Found[] = [];
   let depth = 0;
   for (let i = 0; i < t.length; i++) {
@@ -260,7 +270,8 @@ export function readRow(source: Mapped): Row {
       continue;
     }
     if (f.kind !== 'remark') continue;
-    const words = text.text.slice(f.arg![0], f.arg![1]).replace(/\$[^$]*\$/g, ' ').trim();
+    const content = text.text.slice(f.arg![0], f.arg![1]);
+    const words = content.replace(/\$[^$]*\$/g, ' ').trim();
     if (leading(f.start)) {
       if (THEREFORE_WORDS.test(words)) row.therefore = true;
       else if (words) row.remarks.push(words);
@@ -272,7 +283,7 @@ export function readRow(source: Mapped): Row {
     const math = remarkMath(text, f, next);
     if (CONDITION_WORDS.test(words) && LIMIT_REL.test(math.text) && !row.condition) row.condition = math;
     else {
-      row.remarks.push(`${words}${math.text && !words.includes('$') ? ' ' + math.text : ''}`.trim());
+      row.remarks.push(`${content.replace(/\$/g, '').replace(/\s+/g, ' ').trim()}${math.text && !content.includes('$') ? ' ' + math.text : ''}`.trim());
       if (/(^|[^<>!:\\])=|\\neq?(?![A-Za-z])|≠/.test(math.text)) row.statements.push(math);
     }
     if (f.start < mathEnd) mathEnd = f.start;
@@ -307,102 +318,6 @@ function trimSpacing(m: Mapped): Mapped {
     if (!lead && !tail) return t;
     t = t.slice(lead ? lead[0].length : 0, tail ? t.length - tail[0].length : t.length).trim();
   }
-}
-
-/** A line of prose read. */
-export interface ProseLine {
-  text: Mapped;
-  label?: string;
-  /** The line holds only a relation: it connects the display before it to the one after. */
-  connective?: RelationMark;
-  /** The line is a mark drawn in the margin (an arrow), not mathematics. */
-  mark?: string;
-  /** The line is mathematics written outside dollars, read as a row. */
-  row?: Row;
-  /** Equations written inline (`$D = D^*$`), with the words before them. */
-  statements: { math: Mapped; before: string }[];
-}
-
-const MARKS = /^(?:\\(?:uparrow|downarrow|nearrow|searrow|swarrow|nwarrow|leftarrow|longleftarrow|updownarrow|Uparrow|Downarrow|circ|bullet|star|checkmark)(?![A-Za-z])|[↑↓↗↘↙↖←⟵↕⇑⇓①②③④⑤⑥⑦⑧⑨✓✗—–-]|\s)+$/;
-const NEGATION = /\b(not|cannot|can't|never|unless|no)\b|n't\b/i;
-
-/** Mathematics written in a prose line: words become `\text{…}`, `$…$` loses its dollars. */
-function proseAsMath(line: Mapped): Mapped {
-  const pieces: Mapped[] = [];
-  const t = line.text;
-  let i = 0;
-  const words = /(?<![\\A-Za-z])[A-Za-z][A-Za-z'’]+(?:[\s,;:]+[A-Za-z][A-Za-z'’]*)*/g;
-  const outside = (from: number, to: number) => {
-    let k = from;
-    words.lastIndex = from;
-    for (let m = words.exec(t); m && m.index < to; m = words.exec(t)) {
-      const end = Math.min(to, m.index + m[0].length);
-      pieces.push(line.slice(k, m.index), Mapped.synthetic('\\text{', line.offset(m.index)), line.slice(m.index, end), Mapped.synthetic('}', line.offset(end)));
-      k = end;
-    }
-    pieces.push(line.slice(k, to));
-  };
-  for (;;) {
-    const a = t.indexOf('$', i);
-    if (a < 0) { outside(i, t.length); break; }
-    const b = t.indexOf('$', a + 1);
-    if (b < 0) { outside(i, t.length); break; }
-    outside(i, a);
-    pieces.push(Mapped.synthetic(' ', line.offset(a)), line.slice(a + 1, b), Mapped.synthetic(' ', line.offset(b)));
-    i = b + 1;
-  }
-  return Mapped.join(pieces);
-}
-
-/**
- * Reads one line of prose (see the file comment).
- *
- * @example
- *   readProse(m('If $D_\\phi = D^*$, then')).statements[0].math.text   // 'D_\\phi = D^*'
- *   readProse(m('\\Rightarrow')).connective?.written                    // '\\Rightarrow'
- */
-export function readProse(line: Mapped): ProseLine {
-  const out: ProseLine = { text: line, statements: [] };
-  let text = line;
-  const lab = PROSE_LABEL.exec(text.text);
-  if (lab) {
-    out.label = normalLabel(lab[1]);
-    text = text.slice(lab[0].length).trim();
-    text = text.replace(0, (/^[*}\]:.,\s]*/.exec(text.text) as RegExpExecArray)[0].length, '').trim();
-  }
-  const t = text.text;
-  if (!t) return out;
-  const inline = /^\$([^$]+)\$$/.exec(t) ?? /^\\\((.+)\\\)$/.exec(t);
-  if (inline) {
-    out.row = readRow(text.slice(t.indexOf(inline[1]), t.indexOf(inline[1]) + inline[1].length));
-    return out;
-  }
-  const rel = relationAt(t, 0);
-  if (rel && rel.len === t.length) {
-    out.connective = { written: t, relation: toRelation(t, rel.canonical, rel.sub), at: text };
-    return out;
-  }
-  if (MARKS.test(t)) {
-    out.mark = t;
-    return out;
-  }
-  const mathAfterRelation = rel && !/^\s*[A-Za-z][A-Za-z]/.test(t.slice(rel.len));
-  if (mathAfterRelation || THEREFORE_CMDS.test(t) || (/^\\[A-Za-z]/.test(t) && !/^\\(?:text|textbf|emph|item|section|subsection|paragraph|noindent|begin|end|par)\b/.test(t))) {
-    out.row = readRow(proseAsMath(text));
-    return out;
-  }
-  const re = /\$([^$]+)\$|\\\((.+?)\\\)/g;
-  for (let m = re.exec(t); m; m = re.exec(t)) {
-    const inner = m[1] ?? m[2];
-    const start = m.index + m[0].indexOf(inner);
-    const math = text.slice(start, start + inner.length);
-    const rels = scan(inner).filter((f) => f.kind === 'rel');
-    const before = t.slice(0, m.index);
-    if (rels.length === 1 && /^(=|\\neq?|≠)$/.test(inner.slice(rels[0].start, rels[0].end)) && !NEGATION.test(before.split(/[.;]/).pop() ?? '')) {
-      out.statements.push({ math, before: before.trim() });
-    }
-  }
-  return out;
 }
 
 /**

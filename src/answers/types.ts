@@ -51,6 +51,10 @@ export interface AnswerStep {
   witness?: WitnessReport;
   message?: string;
   seed: number;
+  /** How the step was read and checked: an implied relation, a restated left side, hypotheses in force, … */
+  notes?: string[];
+  /** What the prover and the numeric tester found (as in derivation reports). */
+  evidence?: { symbolic: string; numeric: string };
 }
 
 /** How the answer was split into chains, said in the report. */
@@ -61,6 +65,12 @@ export interface ChainInfo {
   lines: number;
   /** Why a new chain started here (a label, a line that does not continue the previous one, …). */
   reason: string;
+  /** The context the chain was checked in (the course's, with a derivation's names, or --derivation's). */
+  context?: string;
+  /** For an equation chain: the unknown its equations are solved for, or why none could be chosen. */
+  unknown?: string;
+  /** The chain's first line (its left side, or an equation chain's premise), as written. */
+  start?: AnswerLoc & { latex: string };
 }
 
 /** The whole report on one answer file. */
@@ -72,6 +82,8 @@ export interface AnswerReport {
   /** Lines that could not be read: reported, never silently skipped. */
   unread: { line: number; column: number; text: string; reason: string }[];
   summary: Record<Verdict, number>;
+  /** Hypotheses the student stated ("if $D_\\phi = D^*$"), in force from there to the end of the section. */
+  stated?: { name: string; line: number; column: number; latex: string }[];
 }
 
 /** Options for checking an answer. */
@@ -80,5 +92,7 @@ export interface AnswerOptions {
   derivation?: string;
   derivationsDir?: string;
   rulesDir?: string;
+  /** The notation table (default contexts/course.yaml). */
+  courseFile?: string;
   seed?: number;
 }

@@ -5,7 +5,8 @@
  */
 import { splitChains, operandText, type Probe, type DraftChain } from '../../src/answers/chains';
 import { extract } from '../../src/answers/extract';
-import { readRow, readProse } from '../../src/answers/lines';
+import { readRow } from '../../src/answers/lines';
+import { readProse } from '../../src/answers/prose';
 import { SourceFile } from '../../src/answers/source';
 
 /** A probe that needs no context: keys are the text without spaces; t and h(x) are the unknowns. */
@@ -50,13 +51,15 @@ describe('splitting answers into chains', () => {
   });
 
   test('what cannot be placed is reported, never dropped', () => {
-    const r = split('$$= a$$\n\\uparrow\n$$b \\propto c$$\n$$\\Rightarrow x$$');
+    const r = split('$$= a$$\n$$\\Rightarrow x$$\n\\uparrow\n$$b \\propto c$$\n$$= d$$');
     expect(r.unread).toEqual([
       '1: this line begins with = but there is no line before it to continue: its first expression starts a chain',
-      '2: a mark drawn beside the mathematics (an arrow, a circled number), not an expression: not read',
-      '3: this relation is not one the checker verifies (=, \\approx, \\to, \\iff, \\Rightarrow, \\neq, \\doteq, <, >, \\leq, \\geq)',
-      '4: \\Rightarrow joins equations, and this line is not an equation: not read',
+      '2: \\Rightarrow joins equations, and this line is not an equation: not read',
+      '3: a mark drawn beside the mathematics (an arrow, a circled number), not an expression: not read',
+      '4: this relation is not one the checker verifies (=, \\approx, \\to, \\iff, \\Rightarrow, \\neq, \\doteq, <, >, \\leq, \\geq)',
+      '5: this line begins with = but there is no line before it to continue: its first expression starts a chain',
     ]);
+    expect(r.chains).toEqual([' | expr | a', ' | expr | d']);
   });
 
   test('a condition after "when" goes with the limit step it follows', () => {

@@ -4,7 +4,8 @@
  * lines into labels, statements, connectives and marks (lines).
  */
 import { extract } from '../../src/answers/extract';
-import { readRow, readProse, normalLabel, splitEquation, splitCondition } from '../../src/answers/lines';
+import { readRow, normalLabel, splitEquation, splitCondition } from '../../src/answers/lines';
+import { readProse } from '../../src/answers/prose';
 import { Mapped, SourceFile } from '../../src/answers/source';
 
 const m = (t: string) => Mapped.of(t, 0, t.length);
