@@ -249,7 +249,7 @@ export function splitChains(events: Event[], probe: Probe): Split {
         prev.m = Mapped.join([prev.m, Mapped.synthetic(' ', t.offset(0)), t]);
         if (!c0.rows.includes(at)) c0.rows.push(at);
         const s = c0.steps[c0.steps.length - 1];
-        if (s) s.notes.push(`continued on the next line (${t.text.slice(0, 12)}…): read as one expression`);
+        if (s) s.notes.push('continued on the next line: the two lines read as one expression');
         return finish();
       }
       const box = { m: t };
@@ -293,7 +293,7 @@ export function splitChains(events: Event[], probe: Probe): Split {
     const key = probe.key(a);
     const startLhs = c0 ? (c0.start.kind === 'expr' ? c0.start.box.m : c0.current.kind === 'eq' ? c0.current.lhs.m : null) : null;
     if (c0 && !stated && key !== null && startLhs && probe.key(startLhs) === key && rest[1].rel?.relation?.kind !== 'iff') {
-      continueWith(c0, rest.slice(1), at, [`restates the left side ${a.text.trim()}: checked against the line before`]);
+      continueWith(c0, rest.slice(1), at, [`restates the left side $${a.text.trim()}$: checked against the line before`]);
       return finish();
     }
     const isEq = rest.length === 2 && rest[1].rel?.relation?.kind === 'eq';
@@ -310,7 +310,7 @@ export function splitChains(events: Event[], probe: Probe): Split {
       }
     }
     const box = { m: a };
-    const c = newChain({ kind: 'expr', box }, at, reasonFor(row, `a new left side ${a.text.trim()}`, stated, c0));
+    const c = newChain({ kind: 'expr', box }, at, reasonFor(row, `a new left side $${a.text.trim()}$`, stated, c0));
     last = box;
     continueWith(c, rest.slice(1), at);
     c.provisional = isEq;

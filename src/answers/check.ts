@@ -309,7 +309,7 @@ function checkChain(c: DraftChain, split: Split, contexts: AnswerContexts, probe
           return;
         }
         condition = { expr: e.expr, target, latex: s.condition.text.trim() };
-      } else if (condition) step.notes!.push(`under the condition of the step before: ${condition.latex}`);
+      } else if (condition) step.notes!.push(`under the condition of the step before: $${condition.latex}$`);
       if (!condition) {
         step.message = `a ${s.rel.written} step needs its condition: write "\\quad \\text{when } X \\to a" after it`;
         return;
@@ -319,7 +319,7 @@ function checkChain(c: DraftChain, split: Split, contexts: AnswerContexts, probe
     if (relation.kind === 'iff' || relation.kind === 'implies') {
       if (!unknown) {
         step.verdict = 'unknown';
-        step.message = 'cannot tell which unknown these equations are solved for: no declared variable (such as t or h) or function value (such as h_\\phi(x)) appears in both';
+        step.message = 'cannot tell which unknown these equations are solved for: no declared variable (such as $t$ or $h$) or function value (such as $h_\\phi(x)$) appears in both';
         return;
       }
       ctx = unknown.ctx;
@@ -328,7 +328,7 @@ function checkChain(c: DraftChain, split: Split, contexts: AnswerContexts, probe
         const by = sym(unknown.name);
         lhs = replaceSub(lhs, unknown.replaced.key, by);
         rhs = replaceSub(rhs, unknown.replaced.key, by);
-        step.notes!.push(`solved for ${unknown.replaced.latex}`);
+        step.notes!.push(`solved for $${unknown.replaced.latex}$`);
       }
       for (const side of ['lhs', 'rhs'] as const) {
         const e = side === 'lhs' ? lhs : rhs;
@@ -339,7 +339,7 @@ function checkChain(c: DraftChain, split: Split, contexts: AnswerContexts, probe
         if (replaced === e || !freeSymbols(replaced).has(unknown.name)) continue;
         if (side === 'lhs') lhs = replaced;
         else rhs = replaced;
-        step.notes!.push(`read with ${sub.latex} (line ${src.loc(sub.at).line})`);
+        step.notes!.push(`read with $${sub.latex}$ (line ${src.loc(sub.at).line})`);
       }
     }
     const inForce = stated.filter((h) => h.at < toText.offset(0)).map((h) => h.hypothesis);

@@ -281,10 +281,10 @@ export function courseContexts(ds: readonly Derivation[], course: CourseData): A
       const ranked = [...votes.entries()].sort((a, b) => b[1].length - a[1].length);
       if (!ranked.length) return build(undefined, 'course context');
       if (ranked.length > 1 && ranked[1][1].length === ranked[0][1].length) {
-        return build(undefined, `course context (the chain uses names of both ${ranked[0][0]} (${ranked[0][1].join(', ')}) and ${ranked[1][0]} (${ranked[1][1].join(', ')}))`);
+        return build(undefined, `course context (the chain uses names of both ${ranked[0][0]} (${ranked[0][1].map((n) => `$${n}$`).join(', ')}) and ${ranked[1][0]} (${ranked[1][1].map((n) => `$${n}$`).join(', ')}))`);
       }
       const [id, used] = ranked[0];
-      return build(sorted.find((d) => d.id === id), `course context with ${id}'s symbols and definitions (only ${id} has ${used.join(', ')})`);
+      return build(sorted.find((d) => d.id === id), `course context with ${id}'s symbols and definitions (only ${id} has ${used.map((n) => `$${n}$`).join(', ')})`);
     },
   };
 }

@@ -36,7 +36,7 @@ function applyBareDefinitions(e: Expr, ctx: Context, notes: string[]): Expr {
     if (n.kind === 'sym' && !applied && !bound.has(n.name)) {
       const def = ctx.definitions.get(n.name);
       if (def && !ctx.lookup(n.name) && def.params.length && !def.given?.length && def.params.every((p) => ctx.lookup(p))) {
-        notes.push(`${n.name} is read as ${n.name}(${def.params.join(', ')})`);
+        notes.push(`$${n.name}$ is read as $${n.name}(${def.params.join(', ')})$`);
         return { ...apply(n.name, def.params.map((p) => sym(p))), span: n.span };
       }
       return n;

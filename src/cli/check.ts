@@ -12,16 +12,67 @@ import { selfCheckRules } from '../check/rules';
 import { ENGINE_RULES } from '../check/symbolic/prove';
 import { textReport, jsonReport } from '../emit/text';
 import { locate } from './files';
-import { loadCheckedRules, loadAll } from './common';
+import { loadCheckedRules, loadAll, UsageError, log } from './common';
+import * as fs from 'fs';
+import * as path from 'path';
+import { checkAnswerFile, AnswerInputError } from '../answers/check';
+import type { AnswerReport } from '../answers/types';
+import { answerTextReport, answerJsonReport } from '../emit/answer-text';
+import { answerPage } from '../emit/answer-html';
+import { copyKatexAssets } from '../emit/assets';
+import { writeIfChanged } from './files';
 
-/** Checks one derivation file and prints the report; returns the exit code. */
-export function check(argv: { file: string; format: string; rules: string; seed: number }): number {
+/** What `rederive check` is given. */
+export interface CheckArgs {
+  file: string;
+  format: string;
+  rules: string;
+  seed: number;
+  derivation?: string;
+  derivations?: string;
+  out?: string;
+}
+
+/**
+ * Checks one file and prints the report; returns the exit code. A derivation
+ * (.yaml, .yml) or a student's answer (.tex, .md), told apart by extension.
+ */
+export function check(argv: CheckArgs): number {
+  if (/\.(tex|md|markdown)$/i.test(argv.file)) return checkAnswer(argv);
+  if (!/\.ya?ml$/i.test(argv.file)) throw new UsageError(`cannot tell what ${argv.file} is: a derivation file ends in .yaml or .yml, a student's answer in .tex or .md`);
+  if (argv.format === 'html') throw new UsageError('--format html is for answers (.tex, .md); a derivation\'s page is written by rederive build');
+  if (argv.derivation) throw new UsageError('--derivation is for answers (.tex, .md): a derivation file is checked in its own context');
   const rules = loadCheckedRules(argv.rules);
   const d = loadDerivationFile(argv.file, new Set(rules.keys()));
   const report: DerivationReport = checkDerivation(d, { seed: argv.seed });
   if (argv.format === 'json') process.stdout.write(JSON.stringify(jsonReport(report), null, 2) + '\n');
   else process.stdout.write(textReport(report, { color: !!process.stdout.isTTY && !process.env.NO_COLOR }));
   return allVerified(report) ? 0 : 1;
+}
+
+/**
+ * Checks a student's answer: in --derivation's context, or the course's.
+ * Exit 0 when every step verified and every line was read, 1 otherwise.
+ */
+function checkAnswer(argv: CheckArgs): number {
+  loadCheckedRules(argv.rules);
+  if (!fs.statSync(argv.file).isFile()) throw new UsageError(`${argv.file} is not a file`);
+  let report: AnswerReport;
+  try {
+    report = checkAnswerFile(argv.file, { derivation: argv.derivation, derivationsDir: argv.derivations, rulesDir: argv.rules, seed: argv.seed });
+  } catch (e) {
+    if (e instanceof AnswerInputError) throw new UsageError(e.message);
+    throw e;
+  }
+  if (argv.format === 'json') process.stdout.write(JSON.stringify(answerJsonReport(report), null, 2) + '\n');
+  else if (argv.format === 'html') {
+    const out = argv.out ?? path.join('output', `${path.basename(argv.file).replace(/\.[^.]+$/, '')}.html`);
+    copyKatexAssets(path.dirname(out));
+    writeIfChanged(out, answerPage(report));
+    log(`wrote ${out}`);
+  } else process.stdout.write(answerTextReport(report, { color: !!process.stdout.isTTY && !process.env.NO_COLOR }));
+  const s = report.summary;
+  return s.refuted + s.unknown + s.error + report.unread.length ? 1 : 0;
 }
 
 /** Lists the derivations. */

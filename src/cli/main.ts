@@ -52,12 +52,20 @@ export function main(args: string[]): void {
       .example('$0 build mle-kl --out /tmp/h', 'one derivation, elsewhere')
       .example('$0 build --watch', 'rebuild on every save, printing the new verdicts'),
     (a) => run(() => (a.watch ? (runWatch(a as never), 0) : build(a as never))))
-    .command('check <file>', 'check one derivation file and report every step', (y) => y
-      .positional('file', { type: 'string', demandOption: true, describe: 'a derivation file (YAML)' })
-      .option('format', { choices: ['text', 'json'] as const, default: 'text', describe: 'report format' })
+    .command('check <file>', 'check a derivation file (.yaml) or a student\'s answer (.tex, .md) and report every step', (y) => y
+      .positional('file', { type: 'string', demandOption: true, describe: 'a derivation file (.yaml, .yml) or an answer (.tex, .md)' })
+      .option('format', { choices: ['text', 'json', 'html'] as const, default: 'text', describe: 'report format (html: answers only, written to --out)' })
+      .option('derivation', { type: 'string', describe: 'answers: check against this derivation\'s symbols, definitions and hypotheses (default: the course context)' })
+      .option('derivations', { type: 'string', default: 'derivations', describe: 'directory of derivation files' })
+      .option('out', { type: 'string', describe: 'answers, --format html: the page to write (default: output/<answer>.html)' })
       .options(common)
-      .example('$0 check derivations/gaussian-kl.yaml --format json', 'machine-readable report'),
-    (a) => run(() => check(a as never)))
+      .example('$0 check derivations/gaussian-kl.yaml --format json', 'machine-readable report')
+      .example('$0 check answers/alice.md --derivation mle-kl', 'flag wrong steps in a student\'s answer')
+      .example('$0 check answers/alice.tex --format html', 'the answer as a page, wrong steps highlighted'),
+    (a) => {
+      if (process.exitCode === 2) return; // yargs still calls the handler after .fail reported a bad option: check nothing
+      run(() => check(a as never));
+    })
     .command('grade <dir>', 'grade every answer (*.tex, *.md) in a folder against a derivation, in parallel; write CSV, JSON or Gradescope results', (y) => y
       .positional('dir', { type: 'string', demandOption: true, describe: 'the folder of answers' })
       .option('derivation', { type: 'string', demandOption: true, describe: 'the derivation the answers are checked against (its id)' })

@@ -41,7 +41,7 @@ describe('splitting answers into chains', () => {
 
   test('every chain says why it starts', () => {
     expect(split('x\n$$L = a$$\n$$\\therefore M = b$$\n3(a)\n$$N = c$$\nIf $D = E$, then\n$$N = d$$').reasons).toEqual([
-      'first mathematics of the file', '\\therefore with a new left side M', 'first mathematics under 3(a)', 'a new left side N, after a statement',
+      'first mathematics of the file', '\\therefore with a new left side $M$', 'first mathematics under 3(a)', 'a new left side $N$, after a statement',
     ]);
   });
 

@@ -25,7 +25,7 @@ describe('checking an answer', () => {
     const r = check('$$\\frac{1}{1 + e^{-h_\\phi(x)}} = \\frac{p_{data}(x)}{p_\\theta(x) + p_{data}(x)}$$\n$$\\Leftrightarrow e^{-h_\\phi(x)} = \\frac{p_\\theta(x)}{p_{data}(x)}$$\n$$\\Leftrightarrow h_\\phi(x) = \\log\\frac{p_\\theta(x)}{p_{data}(x)}$$');
     expect(r.chains[0].unknown).toBe('h_{\\phi}(x)');
     expect(r.steps.map((s) => s.verdict)).toEqual(['proved', 'refuted']);
-    expect(r.steps[0].notes).toContain('solved for h_{\\phi}(x)');
+    expect(r.steps[0].notes).toContain('solved for $h_{\\phi}(x)$');
     expect(Object.keys(r.steps[1].witness!.point)).toContain('h_{\\phi}(x)');
   });
 
@@ -33,7 +33,7 @@ describe('checking an answer', () => {
     const text = 'and $t = D_\\phi(x)$\n$$\\frac{p_\\theta(x)}{1-t} = \\frac{p_{data}(x)}{t}$$\n$$\\Rightarrow t = \\frac{p_{data}(x)}{p_\\theta(x) + p_{data}(x)}$$\n$$\\Rightarrow D_\\phi(x) = \\frac{p_{data}(x)}{p_\\theta(x) + p_{data}(x)}$$';
     const r = check(text, 'optimal-discriminator');
     expect(r.steps.map((s) => s.verdict)).toEqual(['proved', 'proved']);
-    expect(r.steps[1].notes).toContain('read with t = D_\\phi(x) (line 1)');
+    expect(r.steps[1].notes).toContain('read with $t = D_\\phi(x)$ (line 1)');
     expect(brief(text.replace('and $t = D_\\phi(x)$\n', ''), 'optimal-discriminator')).toEqual(['2 proved', '3 refuted not-equal']);
   });
 
@@ -52,7 +52,7 @@ describe('checking an answer', () => {
 
   test('a defined quantity written without arguments stands for it at its parameters, and says so', () => {
     const r = check('$$\\frac{\\partial L_G^{mm}}{\\partial \\theta} = \\partial_\\theta \\mathbb{E}_{z}[\\log(1 - D_\\phi(G_\\theta(z)))]$$', 'gradient-saturation');
-    expect(r.steps[0]).toMatchObject({ verdict: 'proved', notes: expect.arrayContaining(['L_{G}^{mm} is read as L_{G}^{mm}(\\theta, \\phi)']) });
+    expect(r.steps[0]).toMatchObject({ verdict: 'proved', notes: expect.arrayContaining(['$L_{G}^{mm}$ is read as $L_{G}^{mm}(\\theta, \\phi)$']) });
   });
 
   test('reports are reproducible: seeds derive from the base seed and the step', () => {
