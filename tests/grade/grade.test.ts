@@ -12,6 +12,8 @@ import * as path from 'path';
 import { privateCli, tmpDir, removeTemporaryDirs, PrivateCli } from '../helpers/private-cli';
 import { gradeFiles } from '../../src/answers/pool';
 import { grade, answerFiles, GradeArgs } from '../../src/cli/grade';
+import { generateAnswers } from '../../src/bench/answers';
+import { CSV_COLUMNS } from '../../src/emit/grade-csv';
 
 const STAND_IN = path.join(__dirname, 'stand-in-check.js');
 let cli: PrivateCli;
@@ -159,5 +161,31 @@ describe('rederive grade', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('--timeout');
     expect(r.out).toContain('gradescope');
+  });
+});
+
+describe('rederive grade with the real checker', () => {
+  test('generated answers: a CSV that puts every planted mistake at its line, and a results.json with a test per step', () => {
+    const dir = tmpDir('rederive-grade-class-');
+    const answers = generateAnswers({ derivation: 'mle-kl', count: 12, dir, seed: 11 });
+    const csv = path.join(tmpDir('rederive-grade-out-'), 'grades.csv');
+    const r = cli.run(['grade', dir, '--derivation', 'mle-kl', '--out', csv]);
+    expect(r.err).toMatch(/graded 12 answers in [\d.]+ s \([\d.]+ answers\/s, \d+ workers?\)/);
+    expect(r.code).toBe(0);
+    const rows = fs.readFileSync(csv, 'utf8').trim().split('\r\n').slice(1).map((l) => l.split(','));
+    const col = (row: string[], c: (typeof CSV_COLUMNS)[number]) => row[CSV_COLUMNS.indexOf(c)];
+    expect(rows.map((row) => col(row, 'file'))).toEqual(answers.map((a) => path.basename(a.file)));
+    answers.forEach((a, i) => {
+      expect([path.basename(a.file), col(rows[i], 'status')]).toEqual([path.basename(a.file), 'checked']);
+      if (a.mistake) expect([path.basename(a.file), col(rows[i], 'first_wrong_line')]).toEqual([path.basename(a.file), String(a.mistake.line)]);
+      else expect([path.basename(a.file), col(rows[i], 'refuted'), col(rows[i], 'verified')]).toEqual([path.basename(a.file), '0', col(rows[i], 'steps')]);
+    });
+
+    const results = path.join(path.dirname(csv), 'results.json');
+    expect(cli.run(['grade', dir, '--derivation', 'mle-kl', '--format', 'gradescope', '--out', results, '--quiet']).code).toBe(0);
+    const g = JSON.parse(fs.readFileSync(results, 'utf8'));
+    const steps = rows.reduce((n, row) => n + Number(col(row, 'steps')), 0);
+    expect(g.tests).toHaveLength(steps);
+    expect(g.score).toBe(rows.reduce((n, row) => n + Number(col(row, 'verified')), 0));
   });
 });
