@@ -36,21 +36,37 @@ import type { Row, Problem, RelationMark } from './lines';
 import type { ProseLine } from './prose';
 import { Mapped } from './source';
 
-/** What the splitter reads, in file order. */
+/**
+ * What the splitter reads, in file order.
+ *
+ * @example { kind: 'row', row: readRow(m('= a')) }
+ */
 export type Event =
   | { kind: 'row'; row: Row }
   | { kind: 'prose'; line: ProseLine }
   | { kind: 'unread'; problem: Problem };
 
-/** A written piece; a continuation row extends it in place. */
+/**
+ * A written piece; a continuation row extends it in place.
+ *
+ * @example box.m = Mapped.join([box.m, Mapped.synthetic(' ', at), next])
+ */
 export interface Box {
   m: Mapped;
 }
 
-/** One side of a step: an expression, or an equation of an equation chain. */
+/**
+ * One side of a step: an expression, or an equation of an equation chain.
+ *
+ * @example { kind: 'eq', lhs: { m: lhsText }, rhs: { m: rhsText } }
+ */
 export type Operand = { kind: 'expr'; box: Box } | { kind: 'eq'; lhs: Box; rhs: Box };
 
-/** A step before it is read. */
+/**
+ * A step before it is read: the relation as written, the two operands.
+ *
+ * @example splitChains(events, probe).chains[0].steps[0].rel.written   // '='
+ */
 export interface DraftStep {
   rel: RelationMark;
   from: Operand;
@@ -59,7 +75,11 @@ export interface DraftStep {
   notes: string[];
 }
 
-/** A chain before it is read. */
+/**
+ * A chain before it is read.
+ *
+ * @example splitChains(events, probe).chains[0].reason   // 'label 3(a)'
+ */
 export interface DraftChain {
   index: number;
   label?: string;
@@ -77,7 +97,11 @@ export interface DraftChain {
   rows: number[];
 }
 
-/** An equation written in prose or in a remark ("if $D = D^*$"). */
+/**
+ * An equation written in prose or in a remark ("if $D = D^*$").
+ *
+ * @example splitChains(events, probe).statements[0].math.text   // 'D_\\phi = D^*'
+ */
 export interface Statement {
   math: Mapped;
   at: number;
@@ -85,14 +109,22 @@ export interface Statement {
   before: string;
 }
 
-/** The outcome of splitting. */
+/**
+ * The outcome of splitting.
+ *
+ * @example const { chains, unread, statements } = splitChains(events, probe);
+ */
 export interface Split {
   chains: DraftChain[];
   unread: Problem[];
   statements: Statement[];
 }
 
-/** What the splitter needs to know about a piece of mathematics. */
+/**
+ * What the splitter needs to know about a piece of mathematics.
+ *
+ * @example probe.unknowns(m('1 - t'), m('t'))   // ['t']
+ */
 export interface Probe {
   /** The structural key of the piece, or null when it cannot be read. */
   key(m: Mapped): string | null;

@@ -45,7 +45,11 @@ import { courseContexts, derivationContexts, loadCourseData, loadDerivations, lo
 import { readExpr, namesOf, unknownCandidates, type Reading } from './read';
 import { statedHypotheses, substitutions, relevantHypotheses } from './statements';
 
-/** Bad input for checking an answer (an unknown derivation id): the CLI exits 2. */
+/**
+ * Bad input for checking an answer (an unknown derivation id): the CLI exits 2.
+ *
+ * @example checkAnswerFile('a.md', { derivation: 'nope' })   // throws AnswerInputError: no derivation "nope" (have: …)
+ */
 export class AnswerInputError extends Error {}
 
 const contextCache = new Map<string, AnswerContexts>();
@@ -238,7 +242,7 @@ function checkChain(c: DraftChain, split: Split, contexts: AnswerContexts, probe
     const m = operandText(o);
     const k = `${m.offset(0)}|${m.text}`;
     if (!cache.has(k)) {
-      const r = readExpr(m, ctx);
+      const r = readExpr(m, ctx, { origin: src.loc(m.offset(0)) });
       if (!r.ok) problems.push(r.problem);
       cache.set(k, r);
     }

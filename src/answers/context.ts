@@ -38,7 +38,11 @@ import { loadDerivationFile } from '../semantics/load';
 import { loadRules } from '../semantics/rules';
 import { parseName } from '../parse';
 
-/** The notation table of contexts/course.yaml. */
+/**
+ * The notation table of contexts/course.yaml.
+ *
+ * @example loadCourseData('contexts/course.yaml').scoped['optimal-discriminator']   // { f: 'f_{x}', … }
+ */
 export interface CourseData {
   file: string;
   /** written → canonical, both canonical names */
@@ -47,7 +51,11 @@ export interface CourseData {
   scoped: Record<string, Record<string, string>>;
 }
 
-/** A hypothesis a chain may state or need. */
+/**
+ * A hypothesis a chain may state or need.
+ *
+ * @example { name: 'optimal-discriminator', derivation: 'generator-loss-kl', latex: 'D_\\phi = D^*', … }
+ */
 export interface KnownHypothesis {
   name: string;
   derivation: string;
@@ -57,7 +65,11 @@ export interface KnownHypothesis {
   apart?: [Expr, Expr];
 }
 
-/** The context of one chain. */
+/**
+ * The context of one chain.
+ *
+ * @example contexts.forChain(names).describe   // 'course context'
+ */
 export interface ChainContext {
   ctx: Context;
   /** The derivation whose names the chain uses (course context), or the --derivation. */
@@ -67,7 +79,11 @@ export interface ChainContext {
   hypotheses: KnownHypothesis[];
 }
 
-/** Where contexts come from: one derivation, or the course. */
+/**
+ * Where contexts come from: one derivation, or the course.
+ *
+ * @example answerContexts({ derivation: 'mle-kl' }).forChain(new Set()).focus   // 'mle-kl'
+ */
 export interface AnswerContexts {
   /** Every name of every context, for reading a chain before its context is chosen. */
   superset: Context;
@@ -76,7 +92,11 @@ export interface AnswerContexts {
   derivation?: string;
 }
 
-/** A directory or file relative to the working directory, else to the package root. */
+/**
+ * A directory or file relative to the working directory, else to the package root.
+ *
+ * @example locateData('contexts/course.yaml')
+ */
 export function locateData(p: string): string {
   if (path.isAbsolute(p) || fs.existsSync(p)) return p;
   const own = path.join(__dirname, '..', '..', p);

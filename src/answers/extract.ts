@@ -20,7 +20,11 @@
  */
 import { Mapped, SourceFile } from './source';
 
-/** A piece of an answer file. */
+/**
+ * A piece of an answer file.
+ *
+ * @example { kind: 'row', text: Mapped.of(t, 10, 15), display: 0 }
+ */
 export type Piece =
   /** One row of a display (`display` numbers the displays, so rows of one display can be told apart). */
   | { kind: 'row'; text: Mapped; display: number }
@@ -29,7 +33,11 @@ export type Piece =
   /** Something that cannot be read at all. */
   | { kind: 'unread'; at: number; text: string; reason: string };
 
-/** The math environments read as displays. */
+/**
+ * The math environments read as displays.
+ *
+ * @example MATH_ENVIRONMENTS.includes('align*')   // true
+ */
 export const MATH_ENVIRONMENTS = ['align', 'align*', 'equation', 'equation*', 'gather', 'gather*', 'multline', 'multline*',
   'eqnarray', 'eqnarray*', 'flalign', 'flalign*', 'alignat', 'alignat*', 'displaymath'];
 

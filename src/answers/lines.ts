@@ -30,27 +30,43 @@ import { parseRelation } from '../semantics/relations';
 import { parseName } from '../parse';
 import { Mapped } from './source';
 
-/** A relation as written, and what it means (null when it is not supported). */
+/**
+ * A relation as written, and what it means (null when it is not supported).
+ *
+ * @example { written: '⇒', relation: { kind: 'implies', latex: '\\Rightarrow' }, at }
+ */
 export interface RelationMark {
   written: string;
   relation: Relation | null;
   at: Mapped;
 }
 
-/** A piece of a row's mathematics and the relation written before it. */
+/**
+ * A piece of a row's mathematics and the relation written before it.
+ *
+ * @example readRow(m('L = a')).parts[1]   // { rel: { written: '=', … }, text: 'a' }
+ */
 export interface Part {
   rel: RelationMark | null;
   text: Mapped;
 }
 
-/** Something in a row or line that cannot be read. */
+/**
+ * Something in a row or line that cannot be read, at a file offset.
+ *
+ * @example { at: 120, text: '\\propto', reason: 'this relation is not one the checker verifies …' }
+ */
 export interface Problem {
   at: number;
   text: string;
   reason: string;
 }
 
-/** A row read. */
+/**
+ * A row read.
+ *
+ * @example readRow(m('\\therefore h = 1')).therefore   // true
+ */
 export interface Row {
   source: Mapped;
   label?: string;
@@ -88,6 +104,11 @@ const RELATION_FORMS: [RegExp, string | null, string?][] = [
 /** Remark commands: their argument is prose. */
 const TEXT_COMMANDS = new Set(['\\text', '\\textrm', '\\textit', '\\textbf', '\\textsf', '\\texttt', '\\mbox', '\\textnormal', '\\tag', '\\tag*', '\\label']);
 const DROPPED = /\\(?:nonumber|notag)(?![A-Za-z])/g;
+/**
+ * `\\therefore` or `∴` at the start of a text.
+ *
+ * @example THEREFORE_CMDS.test('∴ x = 1')   // true
+ */
 export const THEREFORE_CMDS = /^(?:\\therefore(?![A-Za-z])|∴)/;
 const THEREFORE_WORDS = /^(so|hence|thus|therefore|then|which gives|this gives)\b[,:]?/i;
 const CONDITION_WORDS = /^(when|as|if|for|while|whenever)\b/i;
@@ -150,7 +171,11 @@ function braceEnd(t: string, i: number): number {
   return -1;
 }
 
-/** Something `scan` found: a relation, a remark, a connective. */
+/**
+ * Something `scan` found: a relation, a remark, a connective, with its place.
+ *
+ * @example { kind: 'rel', start: 2, end: 3, rel: { canonical: '=' } }
+ */
 export interface Found {
   kind: 'rel' | 'remark' | 'therefore';
   start: number;

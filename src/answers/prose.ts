@@ -19,7 +19,11 @@
 import { Mapped } from './source';
 import { readRow, normalLabel, relationAt, toRelation, scan, THEREFORE_CMDS, type Row, type RelationMark } from './lines';
 
-/** A line of prose read. */
+/**
+ * A line of prose read.
+ *
+ * @example readProse(m('S(a)')).label   // 'S(a)'
+ */
 export interface ProseLine {
   text: Mapped;
   label?: string;

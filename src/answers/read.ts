@@ -27,7 +27,11 @@ import { resolve, ResolveError } from '../semantics/resolve';
 import type { Mapped } from './source';
 import type { Problem } from './lines';
 
-/** A piece read, or why not. */
+/**
+ * A piece read, or why not.
+ *
+ * @example readExpr(m('x'), ctx)   // { ok: true, expr: sym('x'), notes: [] }
+ */
 export type Reading = { ok: true; expr: Expr; notes: string[] } | { ok: false; problem: Problem };
 
 /** Bare defined quantities applied to their parameters (`L` for `L(\theta, \phi)`). */
@@ -56,6 +60,8 @@ function applyBareDefinitions(e: Expr, ctx: Context, notes: string[]): Expr {
 function forStudents(message: string): string {
   return message
     .replace(/; declare it under symbols:.*$/, ': not a name of this context')
+    .replace(/ \(or declare "[^"]*" under symbols:\)/, '')
+    .replace(/; declare "[^"]*"$/, '')
     .replace(/ \(or declare the alias "([^"]*)" under aliases:\)/, ' (or add the alias "$1" to contexts/course.yaml)')
     .replace(/, or declare "[^"]*"$/, '')
     .replace(/ \(declared on line \d+\)/, '');
@@ -68,11 +74,11 @@ function forStudents(message: string): string {
  *
  * @example readExpr(Mapped.of('\\mathcal{L}', 0, 11), ctx)   // { ok: false, problem: { reason: 'unknown symbol \\mathcal{L}; …' } }
  */
-export function readExpr(m: Mapped, ctx: Context, opts: { bareDefinitions?: boolean } = {}): Reading {
+export function readExpr(m: Mapped, ctx: Context, opts: { bareDefinitions?: boolean; origin?: { line: number; column: number } } = {}): Reading {
   if (!m.text.trim()) return { ok: false, problem: { at: m.offset(0), text: m.text, reason: 'an empty expression' } };
   let e: Expr;
   try {
-    e = parseExpr(m.text, ctx);
+    e = parseExpr(m.text, ctx, opts.origin ?? {});
   } catch (err) {
     if (err instanceof SourceError) return { ok: false, problem: { at: m.offset(err.offset), text: m.text, reason: err.reason } };
     throw err;
@@ -125,7 +131,11 @@ export function isNamed(e: Expr, ctx: Context): boolean {
   }
 }
 
-/** An unknown an equation can be solved for: a declared variable, or a function value such as h_\phi(x). */
+/**
+ * An unknown an equation can be solved for: a declared variable, or a function value such as h_\phi(x).
+ *
+ * @example { key: 't', expr: sym('t'), rank: 2 }
+ */
 export interface UnknownCandidate {
   key: string;
   expr: Expr;

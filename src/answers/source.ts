@@ -18,7 +18,11 @@
  *   f.loc(m.offset(4))                        // { line: 2, column: 7 }
  */
 
-/** A file's text with its line starts. */
+/**
+ * A file's text with its line starts.
+ *
+ * @example new SourceFile('a\nb', 'x.md').loc(2)   // { line: 2, column: 1 }
+ */
 export class SourceFile {
   readonly lineStarts: number[];
 
@@ -55,7 +59,11 @@ export class SourceFile {
   }
 }
 
-/** A string with the file offset of each of its characters. */
+/**
+ * A string with the file offset of each of its characters.
+ *
+ * @example Mapped.of('ab = c', 3, 6).offset(2)   // 5
+ */
 export class Mapped {
   private constructor(readonly text: string, private readonly map: readonly number[]) {}
 

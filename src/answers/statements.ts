@@ -25,13 +25,21 @@ import type { Statement } from './chains';
 import { splitEquation } from './lines';
 import { readExpr } from './read';
 
-/** A hypothesis the student stated, and where. */
+/**
+ * A hypothesis the student stated, and where.
+ *
+ * @example { hypothesis: { name: 'optimal-discriminator', … }, at: 1234 }
+ */
 export interface StatedHypothesis {
   hypothesis: KnownHypothesis;
   at: number;
 }
 
-/** A substitution `v = S` the student stated, and where. */
+/**
+ * A substitution `v = S` the student stated, and where.
+ *
+ * @example { variable: 't', expr: apply('D_{\\phi}', [sym('x')]), latex: 't = D_\\phi(x)', at: 880 }
+ */
 export interface Substitution {
   variable: string;
   expr: Expr;
