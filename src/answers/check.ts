@@ -273,6 +273,17 @@ function checkChain(c: DraftChain, split: Split, contexts: AnswerContexts, probe
   let condition: LimitCondition | undefined;
   const noted = new Set<string>();
   c.steps.forEach((s, i) => {
+    const before = report.steps.length;
+    try {
+      checkOne(s, i);
+    } catch (e) {
+      // one step the engine cannot handle must not lose the rest of the report
+      const step = report.steps[before];
+      if (step) Object.assign(step, { verdict: 'error', message: `the checker failed on this step: ${(e as Error).message}` });
+    }
+  });
+
+  function checkOne(s: DraftChain['steps'][number], i: number): void {
     const toText = operandText(s.to);
     const loc = src.loc(toText.offset(0));
     const seed = hashParts([baseSeed, 'answer', c.index, i + 1]);
@@ -376,5 +387,5 @@ function checkChain(c: DraftChain, split: Split, contexts: AnswerContexts, probe
     if (r.message) step.message = r.message;
     step.notes!.push(...r.notes);
     step.evidence = { symbolic: describeSymbolic(r), numeric: describeNumeric(r) };
-  });
+  }
 }
