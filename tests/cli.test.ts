@@ -86,7 +86,7 @@ describe('rederive check', () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/✗ line +\d+ +=\s+refuted/);
     expect(r.out.match(/✗ line +(\d+)/)![1]).toBe(String(exprLine(src, "rel: '='", 'drop a term free')));
-    expect(r.out).toContain('free of \\theta');
+    expect(r.out).toContain('free of $\\theta$');
     expect(r.out).toMatch(/counterexample at .*left side = .*right side = /);
   });
 
@@ -107,6 +107,15 @@ describe('rederive check', () => {
     const r = run(['check', 'no/such/file.yaml']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('no/such/file.yaml');
+  });
+
+  test.each(['build', 'list', 'rules'])('%s with an unknown option exits 2 and does nothing', (c) => {
+    const out = tmp();
+    const r = run([c, '--no-such-option', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Unknown argument/i);
+    expect(r.out).toBe('');
+    expect(fs.readdirSync(out)).toEqual([]);
   });
 
   test('an unknown command exits 2 and points to --help', () => {

@@ -97,7 +97,7 @@ export function diagnose(d: DiagnosisInput): StepDiagnosis {
 
   const others = (d.otherHypotheses ?? []).filter((h) => h.defs.length);
   for (const h of others) {
-    if (holds(rhs, h.defs)) return { class: 'hypothesis-not-stated', message: `valid only given hypothesis "${h.name}" (${h.latex}), which has not been stated` };
+    if (holds(rhs, h.defs)) return { class: 'hypothesis-not-stated', message: `valid only given hypothesis "${h.name}" ($${h.latex}$), which has not been stated` };
   }
   if (others.length > 1) {
     // the smallest set that makes the step hold, greedily
@@ -107,14 +107,14 @@ export function diagnose(d: DiagnosisInput): StepDiagnosis {
         const fewer = need.filter((x) => x !== h);
         if (holds(rhs, fewer.flatMap((x) => x.defs))) need = fewer;
       }
-      return { class: 'hypothesis-not-stated', message: `valid only given hypotheses ${need.map((h) => `"${h.name}" (${h.latex})`).join(' and ')}, which have not been stated` };
+      return { class: 'hypothesis-not-stated', message: `valid only given hypotheses ${need.map((h) => `"${h.name}" ($${h.latex}$)`).join(' and ')}, which have not been stated` };
     }
   }
   if (d.relation.kind === 'eq') {
     const depEnv = { ctx, defs: new Defs(defs) };
     for (const p of [...ctx.symbols.values()].filter((s) => s.kind === 'parameter' && dependsOn(lhs, s.name, depEnv) && dependsOn(rhs, s.name, depEnv))) {
       const ok = safe(() => numericEqualUpToFreeOf(p.name, lhs, rhs, ctx, opts()).status === 'agree');
-      if (ok) return { class: 'theta-free-term-dropped', message: `the sides differ by a term free of ${p.name}: a term was dropped, so the relation is \\doteq_{${p.name}} (equal up to a constant in ${p.name}), not =` };
+      if (ok) return { class: 'theta-free-term-dropped', message: `the sides differ by a term free of $${p.name}$: a term was dropped, so the relation is $\\doteq_{${p.name}}$ (equal up to a constant in $${p.name}$), not $=$` };
     }
   }
   for (const c of SCALINGS) if (holds(side(c.fix)(rhs))) return { class: c.cls, message: c.say };
@@ -125,7 +125,7 @@ export function diagnose(d: DiagnosisInput): StepDiagnosis {
   const present = dens.filter((n) => freeSymbols(rhs).has(n));
   for (const a of present) {
     for (const b of dens.filter((x) => x !== a && (!present.includes(x) || x > a))) {
-      if (holds(renameFns(rhs, a, b))) return { class: 'densities-swapped', message: `the densities ${a} and ${b} are swapped` };
+      if (holds(renameFns(rhs, a, b))) return { class: 'densities-swapped', message: `the densities $${a}$ and $${b}$ are swapped` };
     }
   }
   if (rel.kind === 'iff' || rel.kind === 'implies') return { class: 'not-equal', message: 'the two equations do not have the same solutions (see the counterexample)' };
@@ -145,20 +145,20 @@ function localCorrection(d: DiagnosisInput, holds: (r: Expr) => boolean): StepDi
     if (node.kind === 'apply' && node.args.length === 1 && node.args[0].kind === 'expect') {
       const e = node.args[0];
       const fixed = expectation(e.var, e.dist, { ...node, args: [e.body] });
-      if (holds(put(fixed))) return { class: 'expectation-of-function', message: `${node.fn}(E[…]) is not E[${node.fn}(…)]: the expectation of a function is not the function of the expectation`, span: node.span };
+      if (holds(put(fixed))) return { class: 'expectation-of-function', message: `$${node.fn}(\\mathbb{E}[\\dots])$ is not $\\mathbb{E}[${node.fn}(\\dots)]$: the expectation of a function is not the function of the expectation`, span: node.span };
     }
     if (node.kind === 'expect' && node.var) {
       for (const f of innerFactors) {
         const inner = substSym(f, '#b0', sym(node.var));
         if (holds(put({ ...node, body: mul(node.body, inner) }))) {
-          return { class: 'inner-derivative-forgotten', message: `the inner derivative ${printLatex(inner)} of the chain rule is missing`, span: node.span };
+          return { class: 'inner-derivative-forgotten', message: `the inner derivative $${printLatex(inner)}$ of the chain rule is missing`, span: node.span };
         }
       }
     }
   }
   for (const f of innerFactors) {
     if (freeSymbols(f).has('#b0') || d.rhs.kind === 'eq') continue;
-    if (holds(mul(d.rhs, f))) return { class: 'inner-derivative-forgotten', message: `the inner derivative ${printLatex(f)} of the chain rule is missing` };
+    if (holds(mul(d.rhs, f))) return { class: 'inner-derivative-forgotten', message: `the inner derivative $${printLatex(f)}$ of the chain rule is missing` };
   }
   return null;
 }
@@ -190,8 +190,8 @@ function termDifference(d: DiagnosisInput): StepDiagnosis | null {
     const rhsKeys = new Set(r.terms.map((t) => t.key));
     const added = diff.terms.every((t) => rhsKeys.has(t.key));
     return added
-      ? { class: 'term-added', message: `a term was added that should not be there: ${printLatex(readable(toExpr(negS(diff))))}` }
-      : { class: 'term-dropped', message: `a term is missing: this line plus ${printLatex(readable(toExpr(diff)))} would be right` };
+      ? { class: 'term-added', message: `a term was added that should not be there: $${printLatex(readable(toExpr(negS(diff))))}$` }
+      : { class: 'term-dropped', message: `a term is missing: this line plus $${printLatex(readable(toExpr(diff)))}$ would be right` };
   } catch {
     return null;
   }

@@ -20,6 +20,8 @@ import { runWatch } from './watch';
 /** Runs the CLI with arguments (without `node` and the script); sets the exit code. */
 export function main(args: string[]): void {
   const run = (f: () => number) => {
+    // yargs still calls a command's handler after .fail reported a bad option: run nothing then
+    if (process.exitCode === 2) return;
     try {
       process.exitCode = f();
     } catch (e) {

@@ -94,6 +94,6 @@ describe('the θ-free term of mle-kl', () => {
     const r = checkStep({ ...s.input, relation: { kind: 'eq', latex: '=' } });
     expect(r.verdict).toBe('refuted');
     expect(r.diagnosis?.class).toBe('theta-free-term-dropped');
-    expect(r.diagnosis?.message).toMatch(/free of \\theta.*\\doteq_\{\\theta\}/);
+    expect(r.diagnosis?.message).toMatch(/free of \$\\theta\$.*\$\\doteq_\{\\theta\}\$/);
   });
 });

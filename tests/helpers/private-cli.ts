@@ -1,6 +1,6 @@
 /**
  * The command line, compiled into a private package root for one test file:
- * `<tmp>/dist` (from src/), with rules/, templates/ and derivations/ copied
+ * `<tmp>/dist` (from src/), with rules/, templates/, derivations/ and contexts/ copied
  * beside it, so a test that spawns `rederive` never races with another test
  * file compiling into the shared dist/. Dependencies resolve from the
  * project's node_modules through NODE_PATH.
@@ -18,7 +18,7 @@ import { spawn, spawnSync, execFileSync, ChildProcess } from 'child_process';
 export const ROOT = path.join(__dirname, '..', '..');
 
 export interface PrivateCli {
-  /** The private package root (dist/, rules/, templates/, derivations/). */
+  /** The private package root (dist/, rules/, templates/, derivations/, contexts/). */
   root: string;
   /** Runs the command to completion. */
   run(args: string[], cwd?: string): { code: number | null; out: string; err: string };
@@ -44,7 +44,7 @@ export function removeTemporaryDirs(): void {
 export function privateCli(): PrivateCli {
   const root = tmpDir('rederive-pkg-');
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(ROOT, 'tsconfig.json'), '--outDir', path.join(root, 'dist')], { stdio: 'inherit' });
-  for (const d of ['rules', 'templates', 'derivations']) {
+  for (const d of ['rules', 'templates', 'derivations', 'contexts']) {
     if (fs.existsSync(path.join(ROOT, d))) fs.cpSync(path.join(ROOT, d), path.join(root, d), { recursive: true });
   }
   const script = path.join(root, 'rederive.js');

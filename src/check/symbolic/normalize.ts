@@ -376,11 +376,13 @@ export class Normalizer {
 
   private normExpect(e: Expect, depth: number): Sum {
     if (!e.var || !e.dist) throw new NormalizeError('an expectation whose variable or distribution is unknown');
-    const b = `#b${depth}`;
     const dist = this.canonDist(e.dist, depth);
     // definitions are unfolded before the bound variable is renamed, so that a
     // definition mentioning it by name (f_x(t) := … p(x) …) sees the bound one
-    const body = this.norm(substSym(unfoldAll(e.body, this.env), e.var, sym(b)), depth + 1);
+    const raw = unfoldAll(e.body, this.env);
+    depth = innerDepth(raw, e.var, depth);
+    const b = `#b${depth}`;
+    const body = this.norm(substSym(raw, e.var, sym(b)), depth + 1);
     return this.expectTerms(body, b, dist, depth);
   }
 
@@ -426,8 +428,10 @@ export class Normalizer {
   }
 
   private normIntegral(e: Integral, depth: number): Sum {
+    const raw = unfoldAll(e.body, this.env);
+    depth = innerDepth(raw, e.var, depth);
     const b = `#b${depth}`;
-    const body = this.norm(substSym(unfoldAll(e.body, this.env), e.var, sym(b)), depth + 1);
+    const body = this.norm(substSym(raw, e.var, sym(b)), depth + 1);
     let out = ZERO;
     for (const t of body.terms) {
       const { free, dep } = splitTerm(t, b);
@@ -457,6 +461,20 @@ export class Normalizer {
 /** The product of factors, as a one-term sum. */
 function factorsSum(fs: { base: Base; pow: { n: bigint; d: bigint } }[]): Sum {
   return fs.reduce((acc, f) => mulS(acc, factorSum(f.base, f.pow)), ONE);
+}
+
+/**
+ * The depth at which a binder's variable is named: just past the outer bound
+ * variables its body mentions, so an inner E_{x~p}[x] independent of the outer
+ * variables is the same atom as the same expectation written at top level.
+ */
+function innerDepth(body: Expr, own: string, depth: number): number {
+  let d = 0;
+  for (const n of freeSymbols(body)) {
+    const m = /^#b(\d+)$/.exec(n);
+    if (m && n !== own && Number(m[1]) < depth) d = Math.max(d, Number(m[1]) + 1);
+  }
+  return d;
 }
 
 function isBuiltin(fn: string): boolean {
