@@ -22,6 +22,7 @@ import { proveEqual, proveFreeOf, SymbolicResult, ENGINE_RULES } from './symboli
 import { proveEquivalent, proveInequality } from './symbolic/equations';
 import { proveLimit } from './symbolic/limits';
 import { Defs } from './symbolic/defs';
+import { vectorNotation } from './vector-notation';
 import { numericEqual, numericEqualUpToFreeOf, numericEquivalent, numericLimit, numericCompare, NumericOutcome, NumericSample } from './numeric';
 import { diagnose, DiagnosisInput, StepDiagnosis } from './diagnose';
 
@@ -137,7 +138,8 @@ function runSymbolic(input: StepInput): SymbolicResult {
 }
 
 /** Checks one step both ways and returns the combined verdict. */
-export function checkStep(input: StepInput): StepCheck {
+export function checkStep(raw: StepInput): StepCheck {
+  const input = { ...raw, lhs: vectorNotation(raw.lhs, raw.ctx), rhs: vectorNotation(raw.rhs, raw.ctx) };
   const symbolic = runSymbolic(input);
   const numeric = runNumeric(input, input.defs);
   const base = { rules: symbolic.status === 'proved' ? symbolic.rules : [], notes: [] as string[], numeric, symbolic, seed: input.seed };
