@@ -31,7 +31,7 @@ import { makeContext, type Context, type Definition } from '../semantics/context
 import type { Relation, LimitCondition } from '../semantics/derivation';
 import { limitValue } from '../semantics/load';
 import { checkStep, type StepCheck, type StepInput } from '../check/step';
-import { emptySummary } from '../check/derivation';
+import { emptySummary, describeSymbolic, describeNumeric } from '../check/derivation';
 import { hashParts } from '../check/numeric/rng';
 import { parseExpr } from '../parse';
 import { printLatex } from '../emit/latex-expr';
@@ -202,23 +202,6 @@ function chooseUnknown(eqs: Expr[], ctx: Context): Unknown | null {
   for (let i = 1; ctx.lookup(name) || ctx.definitions.has(name); i++) name = `u_{${i}}`;
   const decls = [...ctx.symbols.values(), { name, kind: 'variable' as const, domain: fn?.domain }];
   return { name, replaced: { key, latex: printLatex(expr) }, ctx: makeContext(decls, [...ctx.definitions.values()], Object.fromEntries(ctx.aliases)) };
-}
-
-function describeSymbolic(r: StepCheck): string {
-  const s = r.symbolic;
-  if (s.status === 'proved') return s.rules.length ? `proved by ${s.rules.join(', ')} and algebra` : 'proved by algebra';
-  if (s.status === 'error') return `could not be normalised: ${s.message}`;
-  return 'no symbolic proof found';
-}
-
-function describeNumeric(r: StepCheck): string {
-  const n = r.numeric;
-  switch (n.status) {
-    case 'agree': return `agrees at ${n.samples} random instantiations (seed ${n.seed}, largest scaled difference ${n.maxDiff.toExponential(1)})`;
-    case 'disagree': return `counterexample found (seed ${n.seed})`;
-    case 'undefined': return `could not evaluate: ${n.reason}`;
-    default: return `error: ${n.reason}`;
-  }
 }
 
 /** The diagnosis of a refuted step, pointed into the student's line. */

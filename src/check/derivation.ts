@@ -127,14 +127,16 @@ function pointAt(step: Step, span: { start: number; end: number }): { line: numb
   return { line, column, text: step.latex.slice(span.start, span.end) };
 }
 
-function describeSymbolic(r: StepCheck): string {
+/** The symbolic evidence of a step, in words. */
+export function describeSymbolic(r: StepCheck): string {
   const s = r.symbolic;
   if (s.status === 'proved') return s.rules.length ? `proved by ${s.rules.join(', ')} and algebra` : 'proved by algebra';
   if (s.status === 'error') return `could not be normalised: ${s.message}`;
   return 'no symbolic proof found';
 }
 
-function describeNumeric(r: StepCheck): string {
+/** The numeric evidence of a step, in words. */
+export function describeNumeric(r: StepCheck): string {
   const n = r.numeric;
   switch (n.status) {
     case 'agree': return `agrees at ${n.samples} random instantiations (seed ${n.seed}, largest scaled difference ${n.maxDiff.toExponential(1)})`;
