@@ -9,6 +9,7 @@
  *   report.summary.refuted   // number of wrong steps
  */
 import type { Verdict } from '../check/step';
+import type { StepCore } from '../check/derivation';
 
 /** Where a piece of an answer stands in its file (1-based). */
 export interface AnswerLoc {
@@ -37,20 +38,11 @@ export interface WitnessReport {
 }
 
 /** One checked step of an answer. */
-export interface AnswerStep {
-  index: number;
+export interface AnswerStep extends StepCore {
   chain: number;
   label?: string;
-  line: number;
-  column: number;
-  relation: string;
-  latex: string;
-  verdict: Verdict;
-  rules: string[];
   diagnosis?: Diagnosis;
   witness?: WitnessReport;
-  message?: string;
-  seed: number;
   /** How the step was read and checked: an implied relation, a restated left side, hypotheses in force, … */
   notes?: string[];
   /** What the prover and the numeric tester found (as in derivation reports). */

@@ -16,24 +16,28 @@ import type { Definition } from '../semantics/context';
 import { checkStep, StepCheck, StepInput, Verdict } from './step';
 import { hashParts } from './numeric/rng';
 
-/** One step in a report (the JSON schema documented in README). */
-export interface StepReport {
+/** The fields every checked step reports, in derivation files and in students' answers alike. */
+export interface StepCore {
   index: number;
-  chain: string;
   line: number;
   column: number;
   relation: string;
   latex: string;
   verdict: Verdict;
   rules: string[];
-  cited: string[];
-  given: string[];
-  note?: string;
-  notes: string[];
   diagnosis?: { class: string; message: string; at?: { line: number; column: number; text: string } };
   witness?: StepCheck['witness'];
   message?: string;
   seed: number;
+}
+
+/** One step in a report (the JSON schema documented in README). */
+export interface StepReport extends StepCore {
+  chain: string;
+  cited: string[];
+  given: string[];
+  note?: string;
+  notes: string[];
   evidence: { symbolic: string; numeric: string };
   ms: number;
 }
