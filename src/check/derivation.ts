@@ -15,6 +15,8 @@ import type { Expr } from '../expr/types';
 import type { Definition } from '../semantics/context';
 import { checkStep, StepCheck, StepInput, Verdict } from './step';
 import { hashParts } from './numeric/rng';
+import type { Rule } from '../semantics/rules';
+import { ruleBase } from './symbolic/rulebase';
 
 /** The fields every checked step reports, in derivation files and in students' answers alike. */
 export interface StepCore {
@@ -55,6 +57,8 @@ export interface DerivationReport {
 export interface CheckOptions {
   seed?: number;
   samples?: number;
+  /** The loaded rules (the `--rules` directory), applied by the prover's rewrite search; default: the shipped `rules/`. */
+  rules?: Map<string, Rule>;
 }
 
 /** True when every step verified (proved or numeric). */
@@ -77,6 +81,7 @@ export interface PlacedStep {
 /** Every step of `d` with its previous line, the definitions and hypotheses in force, and its seed. */
 export function placedSteps(d: Derivation, opts: CheckOptions = {}): PlacedStep[] {
   const baseSeed = opts.seed ?? 20261124;
+  const rules = opts.rules && ruleBase(opts.rules);
   const out: PlacedStep[] = [];
   let index = 0;
   for (const chain of d.chains) {
@@ -94,7 +99,7 @@ export function placedSteps(d: Derivation, opts: CheckOptions = {}): PlacedStep[
         input: {
           lhs: prev, rhs: step.expr, relation: step.relation, ctx: d.ctx, defs, otherHypotheses: others, cited: step.by,
           seed: hashParts([baseSeed, d.id, chain.name, step.index]), samples: opts.samples, inForce: [...inForce],
-          unknown: chain.unknown, apart,
+          unknown: chain.unknown, apart, rules,
         } as StepInput & { inForce: string[] },
       });
       prev = step.expr;

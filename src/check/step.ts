@@ -25,6 +25,7 @@ import { Defs } from './symbolic/defs';
 import { vectorNotation } from './vector-notation';
 import { numericEqual, numericEqualUpToFreeOf, numericEquivalent, numericLimit, numericCompare, NumericOutcome, NumericSample } from './numeric';
 import { diagnose, DiagnosisInput, StepDiagnosis } from './diagnose';
+import type { RuleBase } from './symbolic/pattern';
 
 export type Verdict = 'proved' | 'numeric' | 'refuted' | 'unknown' | 'error';
 
@@ -65,6 +66,8 @@ export interface StepInput {
   unknown?: string;
   /** Pairs known to differ (from `a \neq b` hypotheses in force). */
   apart?: Expr[][];
+  /** Rules from `rules/` the prover's rewrite search applies; default: the shipped ones. */
+  rules?: RuleBase;
 }
 
 const ENGINE = new Set<string>(ENGINE_RULES);
@@ -114,7 +117,7 @@ function limitForm(lhs: Expr, rhs: Expr): { expr: Expr; claim: number } {
 }
 
 function runSymbolic(input: StepInput): SymbolicResult {
-  const env = { ctx: input.ctx, defs: new Defs(input.defs) };
+  const env = { ctx: input.ctx, defs: new Defs(input.defs), rules: input.rules };
   const r = input.relation;
   try {
     switch (r.kind) {
@@ -160,7 +163,7 @@ export function checkStep(raw: StepInput): StepCheck {
     return { ...base, verdict: 'unknown', message: `the numeric test could not evaluate the step: ${numeric.reason}` };
   }
   const verdict: Verdict = symbolic.status === 'proved' ? 'proved' : 'numeric';
-  const notes = citedRuleNotes(input.cited ?? [], symbolic);
+  const notes = citedRuleNotes(input.cited ?? [], symbolic, input.rules);
   return { ...base, verdict, notes };
 }
 
@@ -180,12 +183,12 @@ function neqVerdict(base: Omit<StepCheck, 'verdict'>, symbolic: SymbolicResult, 
 }
 
 /** Compares cited rules with the rules the proof needs. */
-function citedRuleNotes(cited: string[], symbolic: SymbolicResult): string[] {
+function citedRuleNotes(cited: string[], symbolic: SymbolicResult, rules?: RuleBase): string[] {
   if (!cited.length || symbolic.status !== 'proved') return [];
   const needed = new Set(symbolic.rules);
   const notes: string[] = [];
   for (const c of cited) {
-    if (ENGINE.has(c) && !needed.has(c)) notes.push(`cited rule "${c}" does not produce this step`);
+    if ((ENGINE.has(c) || rules?.rewrites.some((w) => w.name === c)) && !needed.has(c)) notes.push(`cited rule "${c}" does not produce this step`);
   }
   const missing = symbolic.rules.filter((r) => !cited.includes(r));
   if (missing.length) notes.push(`the step also uses: ${missing.join(', ')}`);

@@ -92,8 +92,8 @@ interface Unit extends Checked {
 }
 
 /** Checks and renders one derivation; throws on any failure, having written nothing. */
-function buildUnit(d: Derivation, seed: number, out: string): Unit {
-  const report: DerivationReport = checkDerivation(d, { seed });
+function buildUnit(d: Derivation, seed: number, out: string, rules?: Map<string, Rule>): Unit {
+  const report: DerivationReport = checkDerivation(d, { seed, rules });
   const c: Checked = { derivation: d, report };
   const files = new Map<string, string>([
     [path.join(out, `${d.id}.tex`), latexDocument([c])],
@@ -117,7 +117,7 @@ export function build(argv: BuildOptions): number {
     const t1 = Date.now();
     let unit: Unit;
     try {
-      unit = buildUnit(d, argv.seed, out);
+      unit = buildUnit(d, argv.seed, out, rules);
     } catch (e) {
       const msg = (e as Error).message;
       failed.push({ file: d.file, id: d.id, message: msg.startsWith(d.file) || /^\S+:\d+:\d+: /.test(msg) ? msg : `${d.file}: ${msg}` });

@@ -39,6 +39,7 @@ import { intervalOf } from './interval';
 import { differentiate, instantiateDefinition } from './differentiate';
 import { unfoldAll } from './limits';
 import { unfoldKL, unfoldNormal } from './unfold';
+import type { RuleBase } from './pattern';
 
 /** What the normaliser works under. */
 export interface ProverEnv {
@@ -47,6 +48,8 @@ export interface ProverEnv {
   defs: Defs;
   /** Rules allowed to fire; undefined means all. */
   enabled?: Set<string>;
+  /** Rules from `rules/` the rewrite search may apply (`rulebase.ts`); undefined means the shipped ones. */
+  rules?: RuleBase;
 }
 
 /** Thrown when an expression cannot be given a value (a distribution used as a number, 1/0). */

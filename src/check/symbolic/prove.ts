@@ -18,15 +18,10 @@ import { add, neg, deriv } from '../../expr/build';
 import { Normalizer, ProverEnv, NormalizeError } from './normalize';
 import { isZero, together, atomsOf, toExpr, subS, Sum } from './sum';
 import { dependsOn } from './depends';
+import { rewritesFor } from './rulebase';
+import { searchRewrites } from './rewrite';
 
-/** Every rule the normaliser implements, by name (each has a statement in `rules/`). */
-export const ENGINE_RULES = [
-  'log-product', 'log-quotient', 'log-power', 'log-exp', 'exp-log',
-  'sigmoid-definition', 'sigmoid-derivative',
-  'expectation-linearity', 'expectation-constant',
-  'gaussian-mean', 'gaussian-second-moment', 'gaussian-density',
-  'kl-definition', 'integral-as-expectation', 'differentiate-under-expectation', 'product-rule',
-] as const;
+export { ENGINE_RULES } from './rulebase';
 
 export interface SymbolicResult {
   status: 'proved' | 'not-proved' | 'error';
@@ -37,9 +32,27 @@ export interface SymbolicResult {
   message?: string;
 }
 
-type Decide = (n: Normalizer) => { ok: boolean; residual?: Sum };
+/** A decision on one normaliser; `goal` is what the rewrite search must reach from `residual` when the normal form alone fails. */
+type Decide = (n: Normalizer) => { ok: boolean; residual?: Sum; goal?: (s: Sum) => boolean };
 
-function run(env: ProverEnv, decide: Decide): SymbolicResult {
+/**
+ * The decision, then, when it fails, the bounded search with the rules of
+ * `rules/` that the engine does not apply in code (`rewrite.ts`); the rules
+ * that fired are recorded as used, so minimisation and the handout see them.
+ */
+function withRewrites(decide: Decide): Decide {
+  return (n) => {
+    const r = decide(n);
+    if (r.ok || !r.residual || !r.goal) return r;
+    const found = searchRewrites(n, r.residual, rewritesFor(n.env), r.goal, n.env);
+    if (!found) return r;
+    found.rules.forEach((x) => n.used.add(x));
+    return { ok: true };
+  };
+}
+
+function run(env: ProverEnv, plain: Decide): SymbolicResult {
+  const decide = withRewrites(plain);
   try {
     const n = new Normalizer(env);
     const { ok, residual } = decide(n);
@@ -69,7 +82,7 @@ function minimise(env: ProverEnv, decide: Decide, used: string[]): string[] {
 export function proveEqual(lhs: Expr, rhs: Expr, env: ProverEnv): SymbolicResult {
   return run(env, (n) => {
     const d = subS(n.norm(lhs), n.norm(rhs));
-    return { ok: isZero(d), residual: d };
+    return { ok: isZero(d), residual: d, goal: isZero };
   });
 }
 
@@ -78,10 +91,10 @@ export function proveFreeOf(param: string, lhs: Expr, rhs: Expr, env: ProverEnv)
   const depEnv = { ctx: env.ctx, defs: env.defs };
   return run(env, (n) => {
     const d = subS(n.norm(lhs), n.norm(rhs));
-    const atoms = [...atomsOf(d).values()];
-    if (atoms.every((a) => !dependsOn(a.expr, param, depEnv))) return { ok: true };
+    const free = (s: Sum) => [...atomsOf(s).values()].every((a) => !dependsOn(a.expr, param, depEnv));
+    if (free(d)) return { ok: true };
     const dd = n.norm(deriv(param, add(lhs, neg(rhs))));
-    return { ok: isZero(dd), residual: d };
+    return { ok: isZero(dd), residual: d, goal: free };
   });
 }
 

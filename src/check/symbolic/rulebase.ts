@@ -1,0 +1,47 @@
+/**
+ * Which rewrites a proof may use: the rule set the caller loaded (the
+ * `--rules` directory), or else the rules shipped in `rules/`, compiled once;
+ * minus the rules the engine applies in code, and restricted to the rules a
+ * minimisation trial leaves enabled.
+ *
+ * @example
+ *   rewritesFor({ ctx, defs })   // the shipped rules' rewrites
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { loadRules, Rule } from '../../semantics/rules';
+import { compileRules, RuleBase, Rewrite } from './pattern';
+import type { ProverEnv } from './normalize';
+
+/** Every rule the normaliser implements in code, by name (each has a statement in `rules/`). */
+export const ENGINE_RULES = [
+  'log-product', 'log-quotient', 'log-power', 'log-exp', 'exp-log',
+  'sigmoid-definition', 'sigmoid-derivative',
+  'expectation-linearity', 'expectation-constant',
+  'gaussian-mean', 'gaussian-second-moment', 'gaussian-density',
+  'kl-definition', 'integral-as-expectation', 'differentiate-under-expectation', 'product-rule',
+] as const;
+
+const IN_CODE: ReadonlySet<string> = new Set(ENGINE_RULES);
+
+/** The rule base of a loaded rule set (cached per set). */
+export function ruleBase(rules: Map<string, Rule>): RuleBase {
+  return compileRules(rules, IN_CODE);
+}
+
+let shipped: RuleBase | undefined;
+
+/** The rules shipped with Rederive (`rules/` at the package root), for callers that load none. */
+export function shippedRuleBase(): RuleBase {
+  if (!shipped) {
+    const dir = path.resolve(__dirname, '..', '..', '..', 'rules');
+    shipped = fs.existsSync(dir) ? ruleBase(loadRules(dir)) : { rewrites: [], names: new Set(), skipped: [] };
+  }
+  return shipped;
+}
+
+/** The rewrites a proof under `env` may use. */
+export function rewritesFor(env: ProverEnv): Rewrite[] {
+  const all = (env.rules ?? shippedRuleBase()).rewrites;
+  return env.enabled ? all.filter((r) => env.enabled!.has(r.name)) : all;
+}
