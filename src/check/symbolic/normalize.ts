@@ -315,6 +315,15 @@ export class Normalizer {
       this.fire('log-power');
       return mulS(p.exp, this.logOf_(p.base));
     }
+    if (b.t === 'sum') {
+      const { shift, rep } = expShift(b.sum);
+      if (shift && this.on('log-product') && this.on('log-exp')) {
+        // log(e^c u) = c + log u: 1 + e^{h} and e^{h}(1 + e^{-h}) give one log atom
+        this.fire('log-product');
+        this.fire('log-exp');
+        return addS(shift, this.logBase(sumBase(rep)));
+      }
+    }
     const a = atom(apply('\\log', [b.t === 'atom' ? b.atom.expr : toExpr(b.sum)]));
     this.logOf.set(a.key, b);
     return atomSum(a);
@@ -459,6 +468,22 @@ export class Normalizer {
     const a = x.args[0];
     return a.kind === 'sym' && a.name === b && this.env.ctx.lookup(x.fn)?.kind === 'density';
   }
+}
+
+/**
+ * A sum whose terms carry exponentials, as e^shift times a representative of
+ * its class under multiplication by exponentials: of the sum divided by each
+ * term's exponential, the one with the least key. So 1 + e^h and
+ * 1 + e^{-h} = e^{-h}(1 + e^h) share a representative.
+ */
+function expShift(s: Sum): { shift: Sum | null; rep: Sum } {
+  let best: { shift: Sum | null; rep: Sum } = { shift: null, rep: s };
+  for (const t of s.terms) {
+    if (!t.exp) continue;
+    const rep = mulS(s, expSum(negS(t.exp)));
+    if (rep.key < best.rep.key) best = { shift: t.exp, rep };
+  }
+  return best;
 }
 
 /** The product of factors, as a one-term sum. */
