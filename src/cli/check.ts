@@ -10,6 +10,8 @@ import { loadRules, sideConditions } from '../semantics/rules';
 import { checkDerivation, allVerified, DerivationReport } from '../check/derivation';
 import { selfCheckRules } from '../check/rules';
 import { ENGINE_RULES } from '../check/symbolic/prove';
+import { ruleBase } from '../check/symbolic/rulebase';
+import type { RuleBase } from '../check/symbolic/pattern';
 import { textReport, jsonReport } from '../emit/text';
 import { locate } from './files';
 import { loadCheckedRules, loadAll, UsageError, log } from './common';
@@ -85,17 +87,29 @@ export function list(argv: { derivations: string; rules: string }): number {
   return 0;
 }
 
-/** The rules the symbolic prover applies by name; the others are checked numerically only. */
+/** The rules the symbolic prover applies in code; the others it applies as rewrites from the rule files. */
 const PROVER_RULES: ReadonlySet<string> = new Set(ENGINE_RULES);
+
+/** How the prover uses a rule: in code, unfolded wherever it matches, by the rewrite search, or not (and why). */
+function proverUse(name: string, base: RuleBase): string {
+  if (PROVER_RULES.has(name)) return 'yes';
+  const ws = base.rewrites.filter((w) => w.name === name);
+  if (ws.some((w) => w.unfold)) return 'yes (unfolded left to right wherever it matches)';
+  if (ws.length) return `yes (rewrite search, ${ws.length === 2 ? 'both directions' : ws[0].dir === '→' ? 'left to right' : 'right to left'})`;
+  const why = base.skipped.find((s) => s.name === name)?.reason ?? 'not a pattern';
+  return `no (${why}: a step it alone justifies is verified numerically)`;
+}
 
 /** Lists every rule with its statement, side conditions, self-check, and whether the prover applies it. */
 export function listRules(argv: { rules: string }): number {
-  const checks = selfCheckRules(loadRules(locate(argv.rules)));
+  const rules = loadRules(locate(argv.rules));
+  const base = ruleBase(rules);
+  const checks = selfCheckRules(rules);
   for (const c of checks) {
     const conditions = sideConditions(c.rule);
     process.stdout.write(`${c.rule.name.padEnd(32)} ${c.status === 'ok' ? '✓' : '✗'} ${c.rule.latex}\n${' '.repeat(35)}${c.rule.description}\n`
       + `${' '.repeat(35)}side conditions: ${conditions.length ? conditions.join('; ') : 'none'}\n${' '.repeat(35)}self-check: ${c.message}\n`
-      + `${' '.repeat(35)}used by the prover: ${PROVER_RULES.has(c.rule.name) ? 'yes' : 'no (the prover does not apply it by name: a step it alone justifies is verified numerically)'}\n`);
+      + `${' '.repeat(35)}used by the prover: ${proverUse(c.rule.name, base)}\n`);
   }
   return checks.some((c) => c.status === 'false') ? 1 : 0;
 }

@@ -9,7 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { isMap, isSeq, Node as YNode } from 'yaml';
+import { isMap, isSeq, isScalar, Node as YNode } from 'yaml';
 import type { Eq } from '../expr/types';
 import { freeSymbols } from '../expr/walk';
 import { makeContext, Context, SymbolDecl } from './context';
@@ -26,6 +26,13 @@ export interface Rule {
   description: string;
   ctx: Context;
   loc: Loc;
+  /**
+   * `unfold: true`: the prover applies the rule left to right wherever its
+   * left side matches, as it unfolds a definition (for a rule whose right side
+   * is more basic: the sigmoid's formula, a moment). Otherwise the rule is
+   * used by the bounded search, in either direction, when a step needs it.
+   */
+  unfold: boolean;
 }
 
 /** Names that need no binding on the left (constants of the notation). */
@@ -60,7 +67,7 @@ export function loadRuleFile(text: string, file: string): Rule[] {
   if (!list || !isSeq(list)) throw L.errorNode('"rules" is a list of rules', list ?? root);
   return (list.items as YNode[]).map((item) => {
     if (!isMap(item)) throw L.errorNode('a rule is a mapping with name, statement, symbols, description', item);
-    checkKeys(L, item, ['name', 'statement', 'symbols', 'description'], 'a rule');
+    checkKeys(L, item, ['name', 'statement', 'symbols', 'description', 'unfold'], 'a rule');
     const nameNode = L.str(get(item, 'name'), 'name');
     if (!/^[a-z0-9][a-z0-9-]*$/.test(nameNode.value)) throw L.errorNode('a rule name is lower-case letters, digits and dashes', nameNode);
     const decls: SymbolDecl[] = [];
@@ -92,7 +99,10 @@ export function loadRuleFile(text: string, file: string): Rule[] {
       throw L.errorNode(`rule "${nameNode.value}": the right side uses ${unbound.join(', ')}, which the left side does not bind`, stNode);
     }
     const descNode = get(item, 'description');
+    const unfoldNode = get(item, 'unfold');
+    if (unfoldNode && !(isScalar(unfoldNode) && typeof unfoldNode.value === 'boolean')) throw L.errorNode('unfold is true or false', unfoldNode);
     return {
+      unfold: !!unfoldNode && (unfoldNode as { value: boolean }).value,
       name: nameNode.value, statement, latex: stNode.value.trim(), description: descNode ? L.str(descNode, 'description').value : '',
       ctx, loc: L.loc(nameNode.range![0]),
     };

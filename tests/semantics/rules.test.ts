@@ -8,6 +8,7 @@ import * as path from 'path';
 import { loadRules, loadRuleFile } from '../../src/semantics/rules';
 import { selfCheckRule, selfCheckRules } from '../../src/check/rules';
 import { proveEqual, ENGINE_RULES } from '../../src/check/symbolic/prove';
+import { DATA_RULES } from '../../src/check/symbolic/rulebase';
 import { Defs } from '../../src/check/symbolic/defs';
 
 const rules = loadRules(path.join(__dirname, '..', '..', 'rules'));
@@ -17,15 +18,18 @@ test('every shipped rule passes its numeric self-check', () => {
   expect(bad.map((b) => b.message)).toEqual([]);
 });
 
-test('every engine rule has a statement in rules/', () => {
+test('every engine rule has a statement in rules/, and the rules moved to data are marked unfold', () => {
   for (const r of ENGINE_RULES) expect(rules.has(r)).toBe(true);
+  for (const r of DATA_RULES) expect(rules.get(r)?.unfold).toBe(true);
 });
+
+const PROVER_RULES = [...ENGINE_RULES, ...DATA_RULES];
 
 const env = (r: { ctx: import('../../src/semantics/context').Context }, enabled?: Set<string>) => ({ ctx: r.ctx, defs: new Defs(), enabled });
 
-test.each(ENGINE_RULES.filter((r) => r !== 'differentiate-under-expectation'))('the engine proves %s with that rule and not without it', (name) => {
+test.each(PROVER_RULES.filter((r) => r !== 'differentiate-under-expectation'))('the engine proves %s with that rule and not without it', (name) => {
   const r = rules.get(name)!;
-  const all = new Set<string>(ENGINE_RULES);
+  const all = new Set<string>(PROVER_RULES);
   const res = proveEqual(r.statement.lhs, r.statement.rhs, env(r, all));
   expect(res.status).toBe('proved');
   expect(res.rules).toContain(name);

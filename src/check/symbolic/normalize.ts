@@ -4,17 +4,22 @@
  * Strategy: one bottom-up pass. Arithmetic maps onto the `Sum` algebra;
  * definitions (and hypotheses, which are definitions in force for a step) are
  * unfolded; every other transformation is a named rule from `rules/` that can
- * be switched off, and that records itself in `used` when it fires:
+ * be switched off, and that records itself in `used` when it fires. In code
+ * (the algebra of the normal form and of binders):
  *
  *   log-product, log-quotient, log-power, log-exp   logs of positive products split
  *   exp-log                                         exp(c log a) = a^c, a > 0
- *   sigmoid-definition, sigmoid-derivative          \sigma and \sigma'
  *   expectation-linearity, expectation-constant     E of sums, of θ-free factors
- *   gaussian-mean, gaussian-second-moment           E[x], E[x^2] under N(\mu, s^2)
- *   kl-definition, gaussian-density                 unfold KL and N(v | \mu, s^2)
+ *   gaussian-density                                N(v | \mu, s^2), in the vectors' dimension
  *   integral-as-expectation                         \int p(x) f(x) dx = E_{x\sim p}[f]
  *   product-rule                                    p(x, y) = p(x | y) p(y) for a joint density
  *   differentiate-under-expectation                 (in differentiate.ts)
+ *
+ * As data: a rule marked `unfold: true` in `rules/` (sigmoid-definition,
+ * sigmoid-derivative, kl-definition, gaussian-mean, gaussian-second-moment)
+ * is applied by `byRule` wherever an application, a KL or a one-term
+ * expectation would otherwise become an atom (`match.ts`); the other rules of
+ * `rules/` are used by the rewrite search in `prove.ts` (`rewrite.ts`).
  *
  * Side conditions (positivity) are checked with `interval.ts`; when one fails
  * the sub-expression stays an opaque atom, which can only make a proof fail,
@@ -38,8 +43,10 @@ import {
 import { intervalOf } from './interval';
 import { differentiate, instantiateDefinition } from './differentiate';
 import { unfoldAll } from './limits';
-import { unfoldKL, unfoldNormal } from './unfold';
+import { unfoldNormal } from './unfold';
 import type { RuleBase } from './pattern';
+import { unfoldersFor } from './rulebase';
+import { matchAll, sideConditionsHold, instantiate } from './match';
 
 /** What the normaliser works under. */
 export interface ProverEnv {
@@ -57,6 +64,8 @@ export class NormalizeError extends Error {}
 
 export class Normalizer {
   readonly used = new Set<string>();
+  /** Nesting of rule unfoldings (a rule whose right side contains its left is stopped). */
+  private unfolding = 0;
   /** log-atom key -> the base it is the log of (for exp(c log a) = a^c). */
   private readonly logOf = new Map<string, Base>();
   /** power-atom key -> positive base and symbolic exponent (for log(a^w) = w log a). */
@@ -109,10 +118,11 @@ export class Normalizer {
         }
         return this.norm(differentiate(body, e.var, { ...this.env, fire: (r) => this.fire(r) }), depth);
       }
-      case 'kl':
-        if (!this.on('kl-definition')) return this.opaque({ ...e, p: toExpr(this.normDist(e.p, depth)), q: toExpr(this.normDist(e.q, depth)) } as Expr);
-        this.fire('kl-definition');
-        return this.norm(unfoldKL(e), depth);
+      case 'kl': {
+        // unfolded by a rule from rules/ (kl-definition), or an atom
+        const k = { ...e, p: toExpr(this.normDist(e.p, depth)), q: toExpr(this.normDist(e.q, depth)) } as Expr;
+        return this.byRule(k, depth) ?? this.opaque(k);
+      }
       case 'normal':
         if (!e.arg) throw new NormalizeError('a distribution N(μ, σ²) is not a number; did you mean the density N(x | μ, σ²)?');
         if (!this.on('gaussian-density')) return this.opaque(e);
@@ -244,17 +254,7 @@ export class Normalizer {
           const a = arg();
           return powS(a, Q.of(1, 2), this.positive) ?? this.opaque(apply('\\sqrt', [toExpr(a)]));
         }
-        case '\\sigma':
-          if (this.on('sigmoid-definition')) {
-            this.fire('sigmoid-definition');
-            return this.inverse(addS(ONE, this.expOf(negS(arg()))), e);
-          }
-          break;
       }
-    } else if (fn === '\\sigma' && e.primes === 1 && this.on('sigmoid-derivative')) {
-      this.fire('sigmoid-derivative');
-      const s = apply('\\sigma', e.args);
-      return this.norm({ kind: 'mul', factors: [s, add(num(1), neg(s))] }, depth);
     }
     const decl = this.env.ctx.lookup(fn);
     if (!e.primes && !e.given && decl?.kind === 'density' && decl.arity === 2 && e.args.length === 2 && this.on('product-rule')) {
@@ -262,7 +262,30 @@ export class Normalizer {
       this.fire('product-rule');
       return this.norm({ kind: 'mul', factors: [apply(fn, [e.args[0]], { given: [e.args[1]] }), apply(fn, [e.args[1]])] }, depth);
     }
-    return this.opaque(this.canonApply(e, depth));
+    // \sigma, \sigma' and other applications are unfolded by rules from rules/ (sigmoid-definition, …), or atoms
+    const c = this.canonApply(e, depth);
+    return this.byRule(c, depth) ?? this.opaque(c);
+  }
+
+  /**
+   * The first rule marked `unfold` (`rulebase.ts`) whose left side matches the
+   * canonical expression `e` with its side conditions holding: the normal form
+   * of its right side; null when none applies.
+   */
+  private byRule(e: Expr, depth: number): Sum | null {
+    for (const rw of unfoldersFor(this.env, e.kind)) {
+      for (const b of matchAll(rw, e)) {
+        if (!sideConditionsHold(rw, b, this.env)) continue;
+        if (++this.unfolding > 64) throw new NormalizeError(`rule "${rw.name}" unfolds without end`);
+        this.fire(rw.name);
+        try {
+          return this.norm(instantiate(rw, b), depth);
+        } finally {
+          this.unfolding--;
+        }
+      }
+    }
+    return null;
   }
 
   /** log of a normal form: split over products of positive factors, or an opaque log atom. */
@@ -419,24 +442,15 @@ export class Normalizer {
       const hasFree = !Q.isOne(free.coef) || free.factors.length > 0 || !!free.exp;
       if (hasFree && !this.on('expectation-linearity')) { out = addS(out, this.opaque(expectE(b, dist, toExpr(termSum(t))))); continue; }
       if (hasFree) this.fire('expectation-linearity');
-      out = addS(out, mulS(termSum(free), this.moment(dep, b, dist)));
+      out = addS(out, mulS(termSum(free), this.moment(dep, b, dist, depth)));
     }
-    void depth;
     return out;
   }
 
-  private moment(dep: Term, b: string, dist: Expr): Sum {
-    if (dist.kind === 'normal' && dep.factors.length === 1 && !dep.exp && dep.factors[0].base.key === b) {
-      const k = dep.factors[0].pow;
-      const mean = this.norm(dist.mean);
-      const variance = this.norm(dist.cov);
-      if (Q.eq(k, Q.ONE) && this.on('gaussian-mean')) { this.fire('gaussian-mean'); return mean; }
-      if (Q.eq(k, Q.of(2)) && this.on('gaussian-second-moment')) {
-        this.fire('gaussian-second-moment');
-        return addS(mulS(mean, mean), variance);
-      }
-    }
-    return this.opaque(expectE(b, dist, toExpr(termSum(dep))));
+  /** E_{b \sim dist}[dep] for one term: by a rule from rules/ (gaussian-mean, …), or an atom. */
+  private moment(dep: Term, b: string, dist: Expr, depth: number): Sum {
+    const e = expectE(b, dist, toExpr(termSum(dep)));
+    return this.byRule(e, depth) ?? this.opaque(e);
   }
 
   private normIntegral(e: Integral, depth: number): Sum {

@@ -9,7 +9,9 @@
  * rewrites: left to right, and right to left when the right side binds every
  * metavariable of the left (a rewrite never invents a quantity). A side that
  * is a bare metavariable or a number matches everything and is not used as a
- * pattern. Compiled rule bases are cached per loaded rule map.
+ * pattern. A rule marked `unfold: true` gives only its left-to-right rewrite,
+ * which the normaliser applies eagerly (like a definition) instead of the
+ * search. Compiled rule bases are cached per loaded rule map.
  *
  * @example
  *   const base = compileRules(loadRules('rules'));
@@ -17,6 +19,7 @@
  */
 import type { Expr } from '../../expr/types';
 import { freeSymbols } from '../../expr/walk';
+import { exprKey } from '../../expr/equal';
 import type { Context, SymbolDecl } from '../../semantics/context';
 import type { Rule } from '../../semantics/rules';
 import { Normalizer, NormalizeError } from './normalize';
@@ -36,6 +39,8 @@ export interface Rewrite {
   metas: Map<string, SymbolDecl>;
   /** The node kind at the top of the pattern (for indexing). */
   head: Expr['kind'];
+  /** Applied eagerly by the normaliser (left to right only), not by the search. */
+  unfold: boolean;
 }
 
 /** The rewrites of a rule set, and the rules the engine applies in code (not compiled). */
@@ -47,6 +52,7 @@ export interface RuleBase {
   skipped: { name: string; reason: string }[];
 }
 
+const NO_RULES: RuleBase = { rewrites: [], names: new Set(), skipped: [] };
 const cache = new WeakMap<Map<string, Rule>, RuleBase>();
 
 /**
@@ -75,23 +81,25 @@ export function compileRules(rules: Map<string, Rule>, inCode: ReadonlySet<strin
 }
 
 /** The directed rewrites of one rule. */
-export function compileRule(rule: Pick<Rule, 'name' | 'statement' | 'ctx'>): Rewrite[] {
+export function compileRule(rule: Pick<Rule, 'name' | 'statement' | 'ctx'> & { unfold?: boolean }): Rewrite[] {
   const metas = new Map([...rule.ctx.symbols.values()].map((d) => [d.name, d] as const));
   const { lhs, rhs } = rule.statement;
   const out: Rewrite[] = [];
   const l = canonical(lhs, rule.ctx);
   const r = canonical(rhs, rule.ctx);
+  if (exprKey(l) === exprKey(r)) throw new NormalizeError("the prover's algebra proves it without the rule");
   const metasOf = (e: Expr) => new Set([...freeSymbols(e)].filter((n) => metas.has(n)));
   const lm = metasOf(l);
   const rm = metasOf(r);
-  if (usable(l, metas)) out.push({ name: rule.name, dir: '→', pattern: l, template: rhs, metas, head: l.kind });
-  if (usable(r, metas) && [...lm].every((m) => rm.has(m))) out.push({ name: rule.name, dir: '←', pattern: r, template: lhs, metas, head: r.kind });
+  const unfold = !!rule.unfold;
+  if (usable(l, metas)) out.push({ name: rule.name, dir: '→', pattern: l, template: rhs, metas, head: l.kind, unfold });
+  if (!unfold && usable(r, metas) && [...lm].every((m) => rm.has(m))) out.push({ name: rule.name, dir: '←', pattern: r, template: lhs, metas, head: r.kind, unfold });
   return out;
 }
 
 /** A side in the normaliser's canonical form, with no rule applied. */
 function canonical(e: Expr, ctx: Context): Expr {
-  const n = new Normalizer({ ctx, defs: new Defs(), enabled: new Set() });
+  const n = new Normalizer({ ctx, defs: new Defs(), enabled: new Set(), rules: NO_RULES });
   return toExpr(n.norm(e));
 }
 

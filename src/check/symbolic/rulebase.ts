@@ -16,11 +16,15 @@ import type { ProverEnv } from './normalize';
 /** Every rule the normaliser implements in code, by name (each has a statement in `rules/`). */
 export const ENGINE_RULES = [
   'log-product', 'log-quotient', 'log-power', 'log-exp', 'exp-log',
-  'sigmoid-definition', 'sigmoid-derivative',
-  'expectation-linearity', 'expectation-constant',
-  'gaussian-mean', 'gaussian-second-moment', 'gaussian-density',
-  'kl-definition', 'integral-as-expectation', 'differentiate-under-expectation', 'product-rule',
+  'expectation-linearity', 'expectation-constant', 'gaussian-density',
+  'integral-as-expectation', 'differentiate-under-expectation', 'product-rule',
 ] as const;
+
+/**
+ * Rules the engine once applied in code and now reads from `rules/` (marked
+ * `unfold: true` there): the shipped rule files must keep them.
+ */
+export const DATA_RULES = ['sigmoid-definition', 'sigmoid-derivative', 'kl-definition', 'gaussian-mean', 'gaussian-second-moment'] as const;
 
 const IN_CODE: ReadonlySet<string> = new Set(ENGINE_RULES);
 
@@ -40,8 +44,14 @@ export function shippedRuleBase(): RuleBase {
   return shipped;
 }
 
-/** The rewrites a proof under `env` may use. */
+/** The rewrites the search under `env` may use (enabled, not unfolded eagerly). */
 export function rewritesFor(env: ProverEnv): Rewrite[] {
-  const all = (env.rules ?? shippedRuleBase()).rewrites;
+  const all = (env.rules ?? shippedRuleBase()).rewrites.filter((r) => !r.unfold);
+  return env.enabled ? all.filter((r) => env.enabled!.has(r.name)) : all;
+}
+
+/** The enabled rewrites the normaliser applies eagerly to a node of kind `head`. */
+export function unfoldersFor(env: ProverEnv, head: string): Rewrite[] {
+  const all = (env.rules ?? shippedRuleBase()).rewrites.filter((r) => r.unfold && r.head === head);
   return env.enabled ? all.filter((r) => env.enabled!.has(r.name)) : all;
 }

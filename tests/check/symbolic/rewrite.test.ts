@@ -91,16 +91,16 @@ describe('a rule in a new file is applied by the prover', () => {
   });
 
   test('a cited rule the proof does not need is reported, like a built-in', () => {
-    const extra = MGF + `  - name: exp-shift
-    statement: e^{a + b} = e^{a} e^{b}
-    symbols: { a: constant, b: constant }
-    description: Exponentials multiply.
+    const extra = MGF + `  - name: gaussian-third-moment
+    statement: \\mathbb{E}_{x \\sim \\mathcal{N}(\\mu, v)}[x^3] = \\mu^3 + 3 \\mu v
+    symbols: { x: variable, \\mu: constant, v: 'constant, positive' }
+    description: The third moment of a Gaussian.
 `;
     const rules = loadRules(rulesDir({ 'moments.yaml': extra }));
-    const d = loadDerivation(derivation(TRUE_RHS, 'constant, positive', 'gaussian-mgf, exp-shift'), 'mgf.yaml', new Set(rules.keys()));
+    const d = loadDerivation(derivation(TRUE_RHS, 'constant, positive', 'gaussian-mgf, gaussian-third-moment'), 'mgf.yaml', new Set(rules.keys()));
     const s = checkDerivation(d, { rules }).steps[0];
     expect(s.verdict).toBe('proved');
-    expect(s.notes).toContain('cited rule "exp-shift" does not produce this step');
+    expect(s.notes).toContain('cited rule "gaussian-third-moment" does not produce this step');
   });
 
   test("the rule's statement is proved with the rule, in both directions, and not without it", () => {
