@@ -51,13 +51,13 @@ symbols:
 chains:
   - name: main
     steps:
-      - \\mathbb{E}_{x \\sim \\mathcal{N}(\\theta, \\epsilon^2)}\\left[3 e^{2x} - 1\\right]
+      - \\mathbb{E}_{x \\sim \\mathcal{N}(\\theta, \\epsilon^2)}\\left[4 e^{x/2} - 1\\right]
       - rel: '='
         expr: ${rhs}${by ? `\n        by: [${by}]` : ''}
 `;
 }
 
-const TRUE_RHS = '3 e^{2\\theta + 2\\epsilon^2} - 1';
+const TRUE_RHS = '4 e^{\\theta/2 + \\epsilon^2/8} - 1';
 
 describe('a rule in a new file is applied by the prover', () => {
   const shipped = loadRules(path.join(ROOT, 'rules'));
@@ -84,7 +84,7 @@ describe('a rule in a new file is applied by the prover', () => {
   });
 
   test('a wrong step stays refuted with the rule present', () => {
-    const d = loadDerivation(derivation('3 e^{2\\theta + \\epsilon^2} - 1'), 'mgf.yaml', new Set(withMgf.keys()));
+    const d = loadDerivation(derivation('4 e^{\\theta/2 + \\epsilon^2/4} - 1'), 'mgf.yaml', new Set(withMgf.keys()));
     const s = checkDerivation(d, { rules: withMgf }).steps[0];
     expect(s.verdict).toBe('refuted');
     expect(s.rules).toEqual([]);
