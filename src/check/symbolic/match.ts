@@ -6,7 +6,7 @@
  * bindings. Sums and products match modulo commutativity and associativity:
  * the pattern's terms are assigned injectively to the target's, and an
  * unbound quantity metavariable may take several target terms at once (their
- * sum or product). Binders match binders, their variables paired up, so a
+ * sum or product) or none (0 or 1). Binders match binders, their variables paired up, so a
  * quantity metavariable never captures a variable the pattern binds (in
  * `E_{x\sim p}[c f(x)]`, `c` is free of `x`). A function metavariable applied
  * to bound variables (`f(x)`) matches any body and binds a function
@@ -21,7 +21,7 @@
  *   b && sideConditionsHold(rw, b, { ctx, defs }) && instantiate(rw, b)
  */
 import type { Expr, Apply } from '../../expr/types';
-import { apply as applyE, add, mul, sym } from '../../expr/build';
+import { apply as applyE, add, mul, sym, num } from '../../expr/build';
 import { exprKey } from '../../expr/equal';
 import { children, withChildren, freeSymbols, substSym } from '../../expr/walk';
 import type { SymbolDecl } from '../../semantics/context';
@@ -196,7 +196,7 @@ class Matcher {
     const absorbIdx = ps.findIndex((x) => x.kind === 'sym' && this.isQuantity(x.name) && !b.vars.has(x.name) && !b.m.has(x.name));
     const fixed = absorbIdx >= 0 ? ps.filter((_, i) => i !== absorbIdx) : ps;
     if (absorbIdx < 0 && ts.length !== ps.length) return [];
-    if (absorbIdx >= 0 && ts.length < ps.length) return [];
+    if (absorbIdx >= 0 && ts.length < ps.length - 1) return [];
     const out: Bindings[] = [];
     const go = (i: number, s: Bindings, used: boolean[]) => {
       if (out.length > 32) return;
@@ -204,7 +204,8 @@ class Matcher {
         const rest = ts.filter((_, j) => !used[j]);
         if (absorbIdx < 0) { out.push(s); return; }
         const name = (ps[absorbIdx] as { name: string }).name;
-        const whole = rest.length === 1 ? rest[0] : kind === 'add' ? add(...rest) : mul(...rest);
+        // nothing left: the metavariable is the unit of the operation (t x matches x with t = 1)
+        const whole = rest.length === 0 ? num(kind === 'add' ? 0 : 1) : rest.length === 1 ? rest[0] : kind === 'add' ? add(...rest) : mul(...rest);
         out.push(...this.match(sym(name), whole, s));
         return;
       }

@@ -123,6 +123,10 @@ describe('a rule in a new file is applied by the prover', () => {
     const rhs = parseExpr('e^{a b m + a^2 b^2 v^2 / 2}', ctx);
     expect(proveEqual(l, rhs, env).rules).toEqual(['gaussian-mgf']);
     expect(proveEqual(l, parseExpr('e^{a b m + a^2 b^2 v^2}', ctx), env).status).toBe('not-proved');
+    // t takes nothing: e^{z} is e^{1 z}
+    const one = parseExpr('\\mathbb{E}_{z \\sim \\mathcal{N}(m, v^2)}\\left[e^{z}\\right]', ctx);
+    expect(proveEqual(one, parseExpr('e^{m + v^2 / 2}', ctx), env).rules).toEqual(['gaussian-mgf']);
+    expect(proveEqual(one, parseExpr('e^{m + v^2}', ctx), env).status).toBe('not-proved');
   });
 });
 
