@@ -44,14 +44,30 @@ export function shippedRuleBase(): RuleBase {
   return shipped;
 }
 
+/** Per rule base: the searched rewrites, and the unfolding ones by the kind of node they match. */
+const index = new WeakMap<RuleBase, { searched: Rewrite[]; unfold: Map<string, Rewrite[]> }>();
+
+function indexOf(base: RuleBase): { searched: Rewrite[]; unfold: Map<string, Rewrite[]> } {
+  let ix = index.get(base);
+  if (!ix) {
+    const unfold = new Map<string, Rewrite[]>();
+    for (const r of base.rewrites) if (r.unfold) unfold.set(r.head, [...(unfold.get(r.head) ?? []), r]);
+    ix = { searched: base.rewrites.filter((r) => !r.unfold), unfold };
+    index.set(base, ix);
+  }
+  return ix;
+}
+
+const NONE: Rewrite[] = [];
+
 /** The rewrites the search under `env` may use (enabled, not unfolded eagerly). */
 export function rewritesFor(env: ProverEnv): Rewrite[] {
-  const all = (env.rules ?? shippedRuleBase()).rewrites.filter((r) => !r.unfold);
+  const all = indexOf(env.rules ?? shippedRuleBase()).searched;
   return env.enabled ? all.filter((r) => env.enabled!.has(r.name)) : all;
 }
 
 /** The enabled rewrites the normaliser applies eagerly to a node of kind `head`. */
 export function unfoldersFor(env: ProverEnv, head: string): Rewrite[] {
-  const all = (env.rules ?? shippedRuleBase()).rewrites.filter((r) => r.unfold && r.head === head);
-  return env.enabled ? all.filter((r) => env.enabled!.has(r.name)) : all;
+  const all = indexOf(env.rules ?? shippedRuleBase()).unfold.get(head) ?? NONE;
+  return env.enabled && all.length ? all.filter((r) => env.enabled!.has(r.name)) : all;
 }
