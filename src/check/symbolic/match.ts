@@ -297,8 +297,10 @@ export function instantiate(rw: Pick<Rewrite, 'template' | 'metas'>, b: Bindings
         const given = e.given?.map(sub);
         if (!x) return { ...e, args, ...(given ? { given } : {}) };
         if (x.t === 'fn') {
-          const inst = instantiateDefinition(x.params, x.body, args);
-          return e.primes ? { kind: 'apply', fn: (inst as Apply).fn, args, primes: e.primes } : inst;
+          if (!e.primes) return instantiateDefinition(x.params, x.body, args);
+          // f' needs f to be a named function
+          if (x.body.kind !== 'apply' || x.body.primes) throw new Error(`cannot write the derivative of ${e.fn} as matched`);
+          return { kind: 'apply', fn: x.body.fn, args, primes: e.primes };
         }
         if (x.e.kind === 'normal') return { kind: 'normal', arg: args[0], mean: x.e.mean, cov: x.e.cov };
         if (x.e.kind === 'sym') return { ...e, fn: x.e.name, args, ...(given ? { given } : {}) };

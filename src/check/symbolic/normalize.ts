@@ -276,10 +276,16 @@ export class Normalizer {
     for (const rw of unfoldersFor(this.env, e.kind)) {
       for (const b of matchAll(rw, e)) {
         if (!sideConditionsHold(rw, b, this.env)) continue;
+        let inst: Expr;
+        try {
+          inst = instantiate(rw, b);
+        } catch {
+          continue; // the match cannot be written out (f' of a function that has no name)
+        }
         if (++this.unfolding > 64) throw new NormalizeError(`rule "${rw.name}" unfolds without end`);
         this.fire(rw.name);
         try {
-          return this.norm(instantiate(rw, b), depth);
+          return this.norm(inst, depth);
         } finally {
           this.unfolding--;
         }

@@ -23,7 +23,6 @@ import type { Expr } from '../../expr/types';
 import { add } from '../../expr/build';
 import { children, withChildren } from '../../expr/walk';
 import type { Normalizer } from './normalize';
-import { NormalizeError } from './normalize';
 import { Sum, toExpr } from './sum';
 import type { Rewrite } from './pattern';
 import type { DepEnv } from './depends';
@@ -57,13 +56,12 @@ export function searchRewrites(
   for (let d = 0; d < limits.depth && frontier.length; d++) {
     const next: typeof frontier = [];
     for (const st of frontier) {
-      for (const { expr, rule } of successors(toExpr(st.s), rewrites, env, limits.perState)) {
+      for (const { expr, rule } of safe(() => successors(toExpr(st.s), rewrites, env, limits.perState))) {
         let s: Sum;
         try {
           s = n.norm(expr);
-        } catch (e) {
-          if (e instanceof NormalizeError) continue;
-          throw e;
+        } catch {
+          continue; // a rewrite whose result cannot be read is not a step of a proof
         }
         if (seen.has(s.key)) continue;
         seen.add(s.key);
@@ -76,6 +74,21 @@ export function searchRewrites(
     frontier = next;
   }
   return null;
+}
+
+/** The successors, stopping (rather than failing the step) if matching or instantiating throws. */
+function* safe<T>(gen: () => Generator<T>): Generator<T> {
+  const it = gen();
+  for (;;) {
+    let r: IteratorResult<T>;
+    try {
+      r = it.next();
+    } catch {
+      return;
+    }
+    if (r.done) return;
+    yield r.value;
+  }
 }
 
 /** Every expression one rewrite away from `e`. */

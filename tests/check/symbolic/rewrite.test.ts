@@ -130,6 +130,57 @@ describe('a rule in a new file is applied by the prover', () => {
   });
 });
 
+const BINDER_RULES = `rules:
+  - name: score-mean-zero
+    statement: \\mathbb{E}_{x \\sim p}\\left[\\partial_\\theta \\log p(x)\\right] = 0
+    symbols: { x: variable, \\theta: parameter, p: 'density(x), depends on \\theta' }
+    description: The score has mean zero.
+  - name: gaussian-location-shift
+    statement: \\mathbb{E}_{x \\sim \\mathcal{N}(\\mu, v)}[f(x - \\mu)] = \\mathbb{E}_{z \\sim \\mathcal{N}(0, v)}[f(z)]
+    symbols: { x: variable, z: variable, \\mu: constant, v: 'constant, positive', f: 'function(x)' }
+    description: A Gaussian expectation of a function of the deviation does not depend on the mean.
+`;
+
+describe('density, function and parameter metavariables under binders', () => {
+  const rules = loadRules(rulesDir({ 'binders.yaml': BINDER_RULES }));
+  const check = (steps: string) => checkDerivation(loadDerivation(`id: binders
+title: t
+symbols:
+  x: variable
+  z: variable
+  \\theta: parameter
+  q_\\theta: density(x), depends on \\theta
+  r_\\theta: density(x), depends on \\theta
+  g: function(x)
+chains:
+  - name: main
+    steps:
+${steps}`, 'binders.yaml', new Set(rules.keys())), { rules }).steps[0];
+
+  test('the score of the sampling density has mean zero (p, theta bound through the derivative)', () => {
+    const s = check(`      - \\mathbb{E}_{x \\sim q_\\theta}\\left[2\\,\\partial_\\theta \\log q_\\theta(x)\\right] + 1
+      - = 1
+`);
+    expect(s.verdict).toBe('proved');
+    expect(s.rules).toContain('score-mean-zero');
+  });
+
+  test('the score of another density is not matched, and the false step is refuted', () => {
+    const s = check(`      - \\mathbb{E}_{x \\sim q_\\theta}\\left[\\partial_\\theta \\log r_\\theta(x)\\right]
+      - = 0
+`);
+    expect(s.verdict).toBe('refuted');
+  });
+
+  test('a function metavariable binds a named function inside a Gaussian expectation', () => {
+    const s = check(`      - \\mathbb{E}_{x \\sim \\mathcal{N}(\\theta, 1)}[g(x - \\theta)]
+      - = \\mathbb{E}_{z \\sim \\mathcal{N}(0, 1)}[g(z)]
+`);
+    expect(s.verdict).toBe('proved');
+    expect(s.rules).toEqual(['gaussian-location-shift']);
+  });
+});
+
 describe('rules that the engine refuses at load', () => {
   test('a right side that binds what the left side does not', () => {
     const dir = rulesDir({ 'bad.yaml': `rules:
