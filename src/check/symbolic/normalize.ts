@@ -38,7 +38,7 @@ import type { Defs } from './defs';
 import { Q } from './rational';
 import {
   Sum, Term, Base, Atom, atom, atomSum, atomBase, sumBase, constant, addS, negS, mulS, powS, expSum, toExpr, together,
-  splitContent, termSum, factorSum, cancel, primeAtom, atomsOf, asConstant, ZERO, ONE, sumOf,
+  splitContent, termSum, factorSum, cancel, primeAtom, atomsOf, asConstant, ZERO, ONE, sumOf, expShift,
 } from './sum';
 import { intervalOf } from './interval';
 import { differentiate, instantiateDefinition } from './differentiate';
@@ -488,22 +488,6 @@ export class Normalizer {
     const a = x.args[0];
     return a.kind === 'sym' && a.name === b && this.env.ctx.lookup(x.fn)?.kind === 'density';
   }
-}
-
-/**
- * A sum whose terms carry exponentials, as e^shift times a representative of
- * its class under multiplication by exponentials: of the sum divided by each
- * term's exponential, the one with the least key. So 1 + e^h and
- * 1 + e^{-h} = e^{-h}(1 + e^h) share a representative.
- */
-function expShift(s: Sum): { shift: Sum | null; rep: Sum } {
-  let best: { shift: Sum | null; rep: Sum } = { shift: null, rep: s };
-  for (const t of s.terms) {
-    if (!t.exp) continue;
-    const rep = mulS(s, expSum(negS(t.exp)));
-    if (rep.key < best.rep.key) best = { shift: t.exp, rep };
-  }
-  return best;
 }
 
 /** The product of factors, as a one-term sum. */

@@ -313,3 +313,19 @@ export function atomsOf(s: Sum, out: Map<string, Atom> = new Map()): Map<string,
   }
   return out;
 }
+
+/**
+ * A sum whose terms carry exponentials, as e^shift times a representative of
+ * its class under multiplication by exponentials: of the sum divided by each
+ * term's exponential, the one with the least key. So 1 + e^h and
+ * 1 + e^{-h} = e^{-h}(1 + e^h) share a representative.
+ */
+export function expShift(s: Sum): { shift: Sum | null; rep: Sum } {
+  let best: { shift: Sum | null; rep: Sum } = { shift: null, rep: s };
+  for (const t of s.terms) {
+    if (!t.exp) continue;
+    const rep = mulS(s, expSum(negS(t.exp)));
+    if (rep.key < best.rep.key) best = { shift: t.exp, rep };
+  }
+  return best;
+}
