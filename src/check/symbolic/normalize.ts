@@ -31,7 +31,7 @@
  *   isZero(subS(n.norm(parseExpr('\\log(ab)', ctx)), n.norm(parseExpr('\\log a + \\log b', ctx))))
  */
 import type { Expr, Apply, Expect, Integral } from '../../expr/types';
-import { num, add, neg, apply, sym, expect as expectE, integral as integralE, deriv as derivE, pow as powE } from '../../expr/build';
+import { num, neg, apply, sym, expect as expectE, integral as integralE, deriv as derivE, pow as powE } from '../../expr/build';
 import { substSym, freeSymbols } from '../../expr/walk';
 import type { Context, Definition } from '../../semantics/context';
 import type { Defs } from './defs';
