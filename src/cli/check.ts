@@ -10,7 +10,7 @@ import { loadRules, sideConditions } from '../semantics/rules';
 import { checkDerivation, allVerified, DerivationReport } from '../check/derivation';
 import { selfCheckRules } from '../check/rules';
 import { ENGINE_RULES } from '../check/symbolic/prove';
-import { ruleBase } from '../check/symbolic/rulebase';
+import { ruleBase, recordSelfCheck } from '../check/symbolic/rulebase';
 import type { RuleBase } from '../check/symbolic/pattern';
 import { textReport, jsonReport } from '../emit/text';
 import { locate } from './files';
@@ -103,8 +103,9 @@ function proverUse(name: string, base: RuleBase): string {
 /** Lists every rule with its statement, side conditions, self-check, and whether the prover applies it. */
 export function listRules(argv: { rules: string }): number {
   const rules = loadRules(locate(argv.rules));
-  const base = ruleBase(rules);
   const checks = selfCheckRules(rules);
+  checks.forEach((c) => recordSelfCheck(c.rule, c.status));
+  const base = ruleBase(rules);
   for (const c of checks) {
     const conditions = sideConditions(c.rule);
     process.stdout.write(`${c.rule.name.padEnd(32)} ${c.status === 'ok' ? '✓' : '✗'} ${c.rule.latex}\n${' '.repeat(35)}${c.rule.description}\n`

@@ -10,6 +10,7 @@ import { loadDerivationFile } from '../semantics/load';
 import { checkUniqueIds } from '../semantics/validate';
 import { loadRules, Rule } from '../semantics/rules';
 import { selfCheckRules } from '../check/rules';
+import { recordSelfCheck } from '../check/symbolic/rulebase';
 import { locate, derivationFiles } from './files';
 import type { Derivation } from '../semantics/derivation';
 
@@ -18,7 +19,9 @@ export class UsageError extends Error {}
 
 export function loadCheckedRules(dir: string): Map<string, Rule> {
   const rules = loadRules(locate(dir));
-  const bad = selfCheckRules(rules).filter((c) => c.status === 'false');
+  const checks = selfCheckRules(rules);
+  checks.forEach((c) => recordSelfCheck(c.rule, c.status));
+  const bad = checks.filter((c) => c.status === 'false');
   if (bad.length) throw new UsageError(`refusing false rules:\n${bad.map((b) => `  ${b.message}`).join('\n')}`);
   return rules;
 }

@@ -57,15 +57,21 @@ const cache = new WeakMap<Map<string, Rule>, RuleBase>();
 
 /**
  * Compiles every rule not in `inCode` (the engine's built-ins) into rewrites.
- * A rule that cannot be a pattern (a side that is one metavariable, a side the
+ * A rule `refused` names a reason for (its numeric self-check did not pass),
+ * or that cannot be a pattern (a side that is one metavariable, a side the
  * normaliser cannot read) is listed in `skipped` and only checked numerically.
  */
-export function compileRules(rules: Map<string, Rule>, inCode: ReadonlySet<string> = new Set()): RuleBase {
+export function compileRules(rules: Map<string, Rule>, inCode: ReadonlySet<string> = new Set(), refused: (r: Rule) => string | undefined = () => undefined): RuleBase {
   const hit = cache.get(rules);
   if (hit) return hit;
   const base: RuleBase = { rewrites: [], names: new Set(rules.keys()), skipped: [] };
   for (const r of rules.values()) {
     if (inCode.has(r.name)) continue;
+    const why = refused(r);
+    if (why) {
+      base.skipped.push({ name: r.name, reason: why });
+      continue;
+    }
     try {
       base.rewrites.push(...compileRule(r));
     } catch (e) {

@@ -28,9 +28,22 @@ export const DATA_RULES = ['sigmoid-definition', 'sigmoid-derivative', 'kl-defin
 
 const IN_CODE: ReadonlySet<string> = new Set(ENGINE_RULES);
 
+/** Rules whose numeric self-check did not pass (recorded by the caller that ran it). */
+const unverified = new WeakMap<Rule, string>();
+
+/**
+ * Records a rule's numeric self-check (`src/check/rules.ts`): a rule that did
+ * not pass (false, or never evaluated) is not compiled into a rewrite, so the
+ * prover never builds a proof on an identity nobody could check.
+ */
+export function recordSelfCheck(rule: Rule, status: 'ok' | 'false' | 'undecided'): void {
+  if (status === 'ok') unverified.delete(rule);
+  else unverified.set(rule, status === 'false' ? 'its self-check found it false' : 'its self-check could not evaluate it');
+}
+
 /** The rule base of a loaded rule set (cached per set). */
 export function ruleBase(rules: Map<string, Rule>): RuleBase {
-  return compileRules(rules, IN_CODE);
+  return compileRules(rules, IN_CODE, (r) => unverified.get(r));
 }
 
 let shipped: RuleBase | undefined;

@@ -13,7 +13,7 @@ import { loadRules } from '../../../src/semantics/rules';
 import { loadDerivation } from '../../../src/semantics/load';
 import { checkDerivation } from '../../../src/check/derivation';
 import { loadCheckedRules } from '../../../src/cli/common';
-import { ruleBase } from '../../../src/check/symbolic/rulebase';
+import { ruleBase, recordSelfCheck } from '../../../src/check/symbolic/rulebase';
 import { proveEqual } from '../../../src/check/symbolic/prove';
 import { Defs } from '../../../src/check/symbolic/defs';
 import { latexDocument } from '../../../src/emit/latex-doc';
@@ -182,6 +182,17 @@ ${steps}`, 'binders.yaml', new Set(rules.keys())), { rules }).steps[0];
 });
 
 describe('rules that the engine refuses at load', () => {
+  test('a rule whose self-check did not pass is not used as a rewrite', () => {
+    const rules = loadRules(rulesDir({ 'moments.yaml': MGF }));
+    recordSelfCheck(rules.get('gaussian-mgf')!, 'undecided');
+    const base = ruleBase(rules);
+    expect(base.rewrites.map((w) => w.name)).not.toContain('gaussian-mgf');
+    expect(base.skipped).toContainEqual({ name: 'gaussian-mgf', reason: 'its self-check could not evaluate it' });
+    const d = loadDerivation(derivation(TRUE_RHS), 'mgf.yaml', new Set(rules.keys()));
+    expect(checkDerivation(d, { rules }).steps[0].verdict).toBe('numeric');
+  });
+
+
   test('a right side that binds what the left side does not', () => {
     const dir = rulesDir({ 'bad.yaml': `rules:
   - name: invented-moment
