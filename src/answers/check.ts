@@ -27,7 +27,7 @@ import type { Expr } from '../expr/types';
 import { sym } from '../expr/build';
 import { exprKey } from '../expr/equal';
 import { children, withChildren, freeSymbols } from '../expr/walk';
-import { makeContext, type Context, type Definition } from '../semantics/context';
+import { makeContext, type Context, type Definition, type SymbolDecl } from '../semantics/context';
 import type { Relation, LimitCondition } from '../semantics/derivation';
 import { limitValue } from '../semantics/load';
 import { checkStep, type StepCheck, type StepInput } from '../check/step';
@@ -44,6 +44,7 @@ import { splitChains, operandText, type DraftChain, type Event, type Operand, ty
 import { courseContexts, derivationContexts, loadCourseData, loadDerivations, locateData, type AnswerContexts, type ChainContext } from './context';
 import { readExpr, namesOf, unknownCandidates, type Reading } from './read';
 import { statedHypotheses, substitutions, relevantHypotheses } from './statements';
+import { inferNames, knownName } from './infer';
 
 /**
  * Bad input for checking an answer (an unknown derivation id): the CLI exits 2.
@@ -147,9 +148,10 @@ export function checkAnswerText(text: string, file: string, opts: AnswerOptions 
   const src = new SourceFile(text, file);
   const probe = probeIn(contexts.superset);
   const split = splitChains(events(src), probe);
-  const report: AnswerReport = { file, ...(contexts.derivation ? { derivation: contexts.derivation } : {}), chains: [], steps: [], unread: [], summary: emptySummary(), stated: [] };
+  const report: AnswerReport = { file, ...(contexts.derivation ? { derivation: contexts.derivation } : {}), chains: [], steps: [], unread: [], summary: emptySummary(), stated: [], assumptions: [], givens: [], engine: [] };
   const problems: Problem[] = [...split.unread];
-  for (const c of split.chains) checkChain(c, split, contexts, probe, src, opts, report, problems);
+  const own: OwnNames = new Map();
+  for (const c of split.chains) checkChain(c, split, contexts, probe, src, opts, report, problems, own);
   const seen = new Set<string>();
   for (const p of problems.sort((a, b) => a.at - b.at)) {
     const k = `${p.at}|${p.reason}`;
@@ -204,6 +206,14 @@ function chooseUnknown(eqs: Expr[], ctx: Context): Unknown | null {
   return { name, replaced: { key, latex: printLatex(expr) }, ctx: makeContext(decls, [...ctx.definitions.values()], Object.fromEntries(ctx.aliases)) };
 }
 
+function parseSafe(text: string, ctx: Context): Expr | null {
+  try {
+    return parseExpr(text, ctx);
+  } catch {
+    return null;
+  }
+}
+
 /** The diagnosis of a refuted step, pointed into the student's line. */
 function toDiagnosis(d: unknown, to: Mapped, src: SourceFile): Diagnosis | undefined {
   if (!d) return undefined;
@@ -216,10 +226,51 @@ function toDiagnosis(d: unknown, to: Mapped, src: SourceFile): Diagnosis | undef
   return { class: o.class, message: o.message, ...(at ? { at } : {}) };
 }
 
-function checkChain(c: DraftChain, split: Split, contexts: AnswerContexts, probe: ReturnType<typeof probeIn>, src: SourceFile, opts: AnswerOptions, report: AnswerReport, problems: Problem[]): void {
+/** Names a student defined by writing them as a chain's left side (`H = …`), by section: their declarations and definitions. */
+type OwnNames = Map<number, { decls: SymbolDecl[]; defs: Definition[] }>;
+
+/** `ctx` with more declarations and definitions. */
+function extend(ctx: Context, decls: SymbolDecl[], defs: Definition[]): Context {
+  if (!decls.length && !defs.length) return ctx;
+  const ds = [...ctx.symbols.values(), ...decls.filter((d) => !ctx.symbols.has(d.name))];
+  return makeContext(ds, [...ctx.definitions.values(), ...defs], Object.fromEntries(ctx.aliases));
+}
+
+/** The pieces of text an operand is made of. */
+function pieces(o: Operand): Mapped[] {
+  return o.kind === 'expr' ? [o.box.m] : [o.lhs.m, o.rhs.m];
+}
+
+/** Free names of a text parsed in `ctx` (empty when it does not parse). */
+function namesIn(m: Mapped, ctx: Context): Set<string> {
+  try {
+    return namesOf(parseExpr(m.text, ctx));
+  } catch {
+    return new Set();
+  }
+}
+
+function checkChain(c: DraftChain, split: Split, contexts: AnswerContexts, probe: ReturnType<typeof probeIn>, src: SourceFile, opts: AnswerOptions, report: AnswerReport, problems: Problem[], own: OwnNames): void {
   const names = new Set<string>();
   for (const o of operands(c)) for (const n of operandNames(o, probe)) names.add(n);
-  const cc: ChainContext = contexts.forChain(names);
+  const cc0: ChainContext = contexts.forChain(names);
+  // the names the student defined earlier in the section, then names inferred from their use
+  const mine = own.get(c.section) ?? { decls: [], defs: [] };
+  const base = extend(cc0.ctx, mine.decls, mine.defs);
+  const inferred = inferNames(operands(c).flatMap(pieces), base);
+  const cc: ChainContext = { ...cc0, ctx: inferred.ctx };
+  for (const i of inferred.inferred) {
+    const loc = src.loc(i.at);
+    if (!report.assumptions!.some((a) => a.name === i.name && a.line === loc.line)) report.assumptions!.push({ name: i.name, ...loc, meaning: `$${i.name}$ is not a name of this context: read as ${i.meaning}` });
+  }
+  // a left side made of names the student introduces and never uses again names the line's right side: not a step
+  let naming = false;
+  const first = c.steps[0];
+  if (c.kind === 'expr' && first && first.from === c.start && first.rel.relation?.kind === 'eq') {
+    const fresh = [...namesIn(operandText(c.start), cc.ctx)].filter((n) => !knownName(n, base));
+    const elsewhere = new Set(operands(c).filter((o) => o !== c.start).flatMap((o) => pieces(o).flatMap((m) => [...namesIn(m, cc.ctx)])));
+    naming = fresh.length > 0 && fresh.every((n) => !elsewhere.has(n));
+  }
   const cache = new Map<string, Reading>();
   const read = (o: Operand, ctx: Context): Reading => {
     const m = operandText(o);
@@ -251,11 +302,31 @@ function checkChain(c: DraftChain, split: Split, contexts: AnswerContexts, probe
   report.chains.push(info);
   const baseSeed = opts.seed ?? 20261124;
   const last: Partial<Record<'expr' | 'eq', { r: Extract<Reading, { ok: true }>; line: number }>> = {};
-  const startRead = read(c.start, cc.ctx);
-  if (startRead.ok) last[c.start.kind] = { r: startRead, line: lineOf(c.start) };
+  if (naming) {
+    const startText = operandText(c.start);
+    const to = read(first.to, cc.ctx);
+    const loc = src.loc(startText.offset(0));
+    report.assumptions!.push({ name: startText.text.trim(), ...loc, meaning: `$${startText.text.trim()}$ is read as your own name for the right side of line ${loc.line} (not a step: not checked)` });
+    if (to.ok) {
+      last.expr = { r: to, line: lineOf(first.to) };
+      // `H = …` or `g(x) = …`: the name means its right side in the rest of the section
+      const e = parseSafe(startText.text, cc.ctx);
+      const mineNow = own.get(c.section) ?? { decls: [], defs: [] };
+      if (e && e.kind === 'sym') mineNow.defs.push({ name: e.name, params: [], body: to.expr });
+      else if (e && e.kind === 'apply' && !e.given && e.args.every((a) => a.kind === 'sym') && new Set(e.args.map((a) => (a as { name: string }).name)).size === e.args.length) {
+        mineNow.defs.push({ name: e.fn, params: e.args.map((a) => (a as { name: string }).name), body: to.expr });
+      }
+      mineNow.decls.push(...inferred.inferred.map((i) => i.decl).filter((d) => !mineNow.defs.some((x) => x.name === d.name)));
+      own.set(c.section, mineNow);
+    }
+  } else {
+    const startRead = read(c.start, cc.ctx);
+    if (startRead.ok) last[c.start.kind] = { r: startRead, line: lineOf(c.start) };
+  }
   let condition: LimitCondition | undefined;
   const noted = new Set<string>();
   c.steps.forEach((s, i) => {
+    if (naming && i === 0) return;
     const before = report.steps.length;
     try {
       checkOne(s, i);
