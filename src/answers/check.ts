@@ -78,7 +78,10 @@ export function answerContexts(opts: AnswerOptions = {}): AnswerContexts {
   const hit = contextCache.get(key);
   if (hit) return hit;
   const ds = loadDerivations(dDir, rDir);
-  const data = fs.existsSync(course) ? loadCourseData(course) : { file: course, aliases: {}, scoped: {} };
+  const data = fs.existsSync(course) ? loadCourseData(course) : { file: course, aliases: {}, scoped: {}, problems: {} };
+  for (const [label, id] of Object.entries(data.problems)) {
+    if (!ds.some((x) => x.id === id)) throw new AnswerInputError(`${data.file}: problem ${label} names no derivation "${id}" (have: ${ds.map((x) => x.id).join(', ')})`);
+  }
   let c: AnswerContexts;
   if (opts.derivation) {
     const d = ds.find((x) => x.id === opts.derivation);
@@ -206,6 +209,15 @@ function chooseUnknown(eqs: Expr[], ctx: Context): Unknown | null {
   return { name, replaced: { key, latex: printLatex(expr) }, ctx: makeContext(decls, [...ctx.definitions.values()], Object.fromEntries(ctx.aliases)) };
 }
 
+/** checkStep, or null when the engine throws. */
+function safeCheck(input: StepInput): StepCheck | null {
+  try {
+    return checkStep(input);
+  } catch {
+    return null;
+  }
+}
+
 function parseSafe(text: string, ctx: Context): Expr | null {
   try {
     return parseExpr(text, ctx);
@@ -253,7 +265,7 @@ function namesIn(m: Mapped, ctx: Context): Set<string> {
 function checkChain(c: DraftChain, split: Split, contexts: AnswerContexts, probe: ReturnType<typeof probeIn>, src: SourceFile, opts: AnswerOptions, report: AnswerReport, problems: Problem[], own: OwnNames): void {
   const names = new Set<string>();
   for (const o of operands(c)) for (const n of operandNames(o, probe)) names.add(n);
-  const cc0: ChainContext = contexts.forChain(names);
+  const cc0: ChainContext = contexts.forChain(names, c.label);
   // the names the student defined earlier in the section, then names inferred from their use
   const mine = own.get(c.section) ?? { decls: [], defs: [] };
   const base = extend(cc0.ctx, mine.decls, mine.defs);
@@ -323,6 +335,8 @@ function checkChain(c: DraftChain, split: Split, contexts: AnswerContexts, probe
     const startRead = read(c.start, cc.ctx);
     if (startRead.ok) last[c.start.kind] = { r: startRead, line: lineOf(c.start) };
   }
+  const lastGood: typeof last = { ...last };
+  const wrongLines = new Set<number>();
   let condition: LimitCondition | undefined;
   const noted = new Set<string>();
   c.steps.forEach((s, i) => {
@@ -337,6 +351,21 @@ function checkChain(c: DraftChain, split: Split, contexts: AnswerContexts, probe
     }
   });
 
+  /** An equation of an equation chain in its unknown: a function value replaced, a stated substitution used. */
+  function inUnknown(e0: Expr, step: AnswerStep, before: number): Expr {
+    if (!unknown) return e0;
+    let e = unknown.replaced ? replaceSub(e0, unknown.replaced.key, sym(unknown.name)) : e0;
+    if (freeSymbols(e).has(unknown.name)) return e;
+    const sub = subs.filter((x) => x.variable === unknown!.name && x.at < before).pop();
+    if (!sub) return e;
+    const replaced = replaceSub(e, exprKey(sub.expr), sym(unknown.name));
+    if (replaced === e || !freeSymbols(replaced).has(unknown.name)) return e;
+    const note = `read with $${sub.latex}$ (line ${src.loc(sub.at).line})`;
+    if (!step.notes!.includes(note)) step.notes!.push(note);
+    e = replaced;
+    return e;
+  }
+
   function checkOne(s: DraftChain['steps'][number], i: number): void {
     const toText = operandText(s.to);
     const loc = src.loc(toText.offset(0));
@@ -349,10 +378,12 @@ function checkChain(c: DraftChain, split: Split, contexts: AnswerContexts, probe
     report.steps.push(step);
     const to = read(s.to, cc.ctx);
     let from = read(s.from, cc.ctx);
+    let fromLine = lineOf(s.from);
     if (!from.ok && last[s.from.kind]) {
       const l = last[s.from.kind]!;
       step.notes!.push(`checked against line ${l.line}: line ${lineOf(s.from)} could not be read`);
       from = l.r;
+      fromLine = l.line;
     }
     for (const r of [from, to]) if (r.ok) step.notes!.push(...r.notes.filter((n) => !step.notes!.includes(n)));
     if (!to.ok || !from.ok) {
@@ -393,28 +424,15 @@ function checkChain(c: DraftChain, split: Split, contexts: AnswerContexts, probe
       }
       ctx = unknown.ctx;
       unknownName = unknown.name;
-      if (unknown.replaced) {
-        const by = sym(unknown.name);
-        lhs = replaceSub(lhs, unknown.replaced.key, by);
-        rhs = replaceSub(rhs, unknown.replaced.key, by);
-        step.notes!.push(`solved for $${unknown.replaced.latex}$`);
-      }
-      for (const side of ['lhs', 'rhs'] as const) {
-        const e = side === 'lhs' ? lhs : rhs;
-        if (freeSymbols(e).has(unknown.name)) continue;
-        const sub = subs.filter((x) => x.variable === unknown!.name && x.at < toText.offset(0)).pop();
-        if (!sub) continue;
-        const replaced = replaceSub(e, exprKey(sub.expr), sym(unknown.name));
-        if (replaced === e || !freeSymbols(replaced).has(unknown.name)) continue;
-        if (side === 'lhs') lhs = replaced;
-        else rhs = replaced;
-        step.notes!.push(`read with $${sub.latex}$ (line ${src.loc(sub.at).line})`);
-      }
+      if (unknown.replaced) step.notes!.push(`solved for $${unknown.replaced.latex}$`);
+      lhs = inUnknown(lhs, step, toText.offset(0));
+      rhs = inUnknown(rhs, step, toText.offset(0));
     }
     const inForce = stated.filter((h) => h.at < toText.offset(0)).map((h) => h.hypothesis);
     const defs: Definition[] = [...ctx.definitions.values(), ...inForce.flatMap((h) => h.defs)];
     const others = relevantHypotheses(cc.hypotheses.filter((h) => !inForce.includes(h) && !h.apart), [lhs, rhs], ctx);
-    const apart = inForce.filter((h) => h.apart).map((h) => h.apart as Expr[]);
+    // facts among the exercise's givens (`\theta \neq \theta_0`) hold throughout
+    const apart = [...inForce, ...cc.givens.filter((h) => !inForce.includes(h))].filter((h) => h.apart).map((h) => h.apart as Expr[]);
     const newly = inForce.filter((h) => !noted.has(h.name));
     if (newly.length) step.notes!.push(`given ${newly.map((h) => h.name).join(', ')} (stated)`);
     newly.forEach((h) => noted.add(h.name));
@@ -425,7 +443,40 @@ function checkChain(c: DraftChain, split: Split, contexts: AnswerContexts, probe
       step.evidence = { symbolic: 'a constant tends to itself', numeric: 'not needed' };
       return;
     }
-    const r = checkStep(input);
+    let r = checkStep(input);
+    // a step that needs the exercise's givens (not those the author marked must_state) is accepted, naming them
+    const needed = (r.diagnosis as { hypotheses?: string[] } | undefined)?.hypotheses ?? [];
+    const used = cc.givens.filter((h) => needed.includes(h.name) && !inForce.includes(h));
+    if (r.verdict === 'refuted' && used.length) {
+      const again = checkStep({ ...input, defs: [...defs, ...used.flatMap((h) => h.defs)], otherHypotheses: input.otherHypotheses!.filter((o) => !used.some((u) => u.name === o.name)) });
+      if (again.verdict === 'proved' || again.verdict === 'numeric' || again.verdict === 'refuted') r = again;
+      if (again.verdict === 'proved' || again.verdict === 'numeric') {
+        step.notes!.push(`uses the exercise's given${used.length > 1 ? 's' : ''} ${used.map((h) => `${h.name} ($${h.latex}$)`).join(' and ')}`);
+        for (const h of used) {
+          const g = report.givens!.find((x) => x.name === h.name);
+          if (g) { if (!g.lines.includes(loc.line)) g.lines.push(loc.line); } else report.givens!.push({ name: h.name, latex: h.latex, lines: [loc.line] });
+        }
+      }
+    }
+    // one mistake, one flag: after a wrong line, a step that follows from the last line that checked is back on track
+    const good = lastGood[s.to.kind];
+    let backOnTrack = false;
+    if (r.verdict === 'refuted' && good && good.line !== fromLine && good.line < loc.line) {
+      const back = safeCheck({ ...input, lhs: relation.kind === 'iff' || relation.kind === 'implies' ? inUnknown(good.r.expr, step, toText.offset(0)) : good.r.expr });
+      if (back && (back.verdict === 'proved' || back.verdict === 'numeric')) {
+        step.notes!.push(`back on track: this line does not follow from line ${fromLine}, but it follows from line ${good.line}, the last line that checked`);
+        r = back;
+        backOnTrack = true;
+      }
+    }
+    if ((r.verdict === 'proved' || r.verdict === 'numeric') && !backOnTrack && wrongLines.has(fromLine)) step.notes!.push(`follows from your line ${fromLine} (which was wrong)`);
+    if (r.verdict === 'proved' || r.verdict === 'numeric') lastGood[s.to.kind] = { r: to, line: loc.line };
+    if (r.verdict === 'refuted') wrongLines.add(loc.line);
+    if (r.verdict === 'error' && /^engine fault/.test(r.message ?? '')) {
+      // the engine's problem, not the student's: reported to the TA, the step left undecided
+      report.engine!.push({ line: loc.line, column: loc.column, step: step.index, message: r.message! });
+      r = { ...r, verdict: 'unknown', message: 'not decided: the checker contradicted itself on this step (an engine fault, reported to the TA)', witness: undefined };
+    }
     step.verdict = r.verdict;
     step.rules = r.rules;
     const diagnosis = toDiagnosis(r.diagnosis, toText, src);

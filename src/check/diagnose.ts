@@ -38,6 +38,8 @@ export interface StepDiagnosis {
   class: string;
   message: string;
   span?: Span;
+  /** For hypothesis-not-stated: the names of the hypotheses the step needs. */
+  hypotheses?: string[];
 }
 
 /** A whole-line correction. */
@@ -97,7 +99,7 @@ export function diagnose(d: DiagnosisInput): StepDiagnosis {
 
   const others = (d.otherHypotheses ?? []).filter((h) => h.defs.length);
   for (const h of others) {
-    if (holds(rhs, h.defs)) return { class: 'hypothesis-not-stated', message: `valid only given hypothesis "${h.name}" ($${h.latex}$), which has not been stated` };
+    if (holds(rhs, h.defs)) return { class: 'hypothesis-not-stated', message: `valid only given hypothesis "${h.name}" ($${h.latex}$), which has not been stated`, hypotheses: [h.name] };
   }
   if (others.length > 1) {
     // the smallest set that makes the step hold, greedily
@@ -107,7 +109,7 @@ export function diagnose(d: DiagnosisInput): StepDiagnosis {
         const fewer = need.filter((x) => x !== h);
         if (holds(rhs, fewer.flatMap((x) => x.defs))) need = fewer;
       }
-      return { class: 'hypothesis-not-stated', message: `valid only given hypotheses ${need.map((h) => `"${h.name}" ($${h.latex}$)`).join(' and ')}, which have not been stated` };
+      return { class: 'hypothesis-not-stated', message: `valid only given hypotheses ${need.map((h) => `"${h.name}" ($${h.latex}$)`).join(' and ')}, which have not been stated`, hypotheses: need.map((h) => h.name) };
     }
   }
   if (d.relation.kind === 'eq') {
