@@ -103,3 +103,28 @@ describe('one mistake, one flag', () => {
     expect(verdicts('$$L = (x + 1)^2$$\n$$= x^2 + x + 1$$\n$$= x^2 + 3x$$').map((v) => v.split(' ').slice(0, 2).join(' '))).toEqual(['2 refuted', '3 refuted']);
   });
 });
+
+describe('statements in prose', () => {
+  const r = checkAnswerText(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'prose-statements.md'), 'utf8'), 'prose.md', opts);
+
+  test('"with $A = B = C$" states each equation; "since $…$" states a hypothesis', () => {
+    expect(r.stated?.map((h) => [h.line, h.name])).toEqual([[1, 'optimal-discriminator'], [7, 'equal-class-marginals']]);
+    expect(r.steps.filter((s) => s.line === 11).map((s) => s.verdict)).toEqual(['proved']);
+  });
+
+  test('"as $X \\to 0$" after a display is the condition of its limit step', () => {
+    const s = r.steps.find((x) => x.line === 17)!;
+    expect([s.relation, s.verdict]).toEqual(['\\approx', 'proved']);
+  });
+
+  test('"Setting $f\'(t)=0$:" makes the next equation a premise, not a step', () => {
+    const chain = r.chains.find((c) => c.label === '3(a)')!;
+    expect(chain.start?.line).toBe(23);
+    expect(r.steps.filter((s) => s.chain === chain.index).map((s) => [s.line, s.verdict])).toEqual([[25, 'proved'], [27, 'proved']]);
+  });
+
+  test('every step checks and every line is read', () => {
+    expect(r.steps.every((s) => s.verdict === 'proved' || s.verdict === 'numeric')).toBe(true);
+    expect(r.unread).toEqual([]);
+  });
+});
