@@ -282,6 +282,10 @@ function checkChain(c: DraftChain, split: Split, contexts: AnswerContexts, probe
     const fresh = [...namesIn(operandText(c.start), cc.ctx)].filter((n) => !knownName(n, base));
     const elsewhere = new Set(operands(c).filter((o) => o !== c.start).flatMap((o) => pieces(o).flatMap((m) => [...namesIn(m, cc.ctx)])));
     naming = fresh.length > 0 && fresh.every((n) => !elsewhere.has(n));
+    if (naming) {
+      const startLine = src.loc(operandText(c.start).offset(0)).line;
+      report.assumptions = report.assumptions!.filter((x) => !(fresh.includes(x.name) && x.line === startLine));
+    }
   }
   const cache = new Map<string, Reading>();
   const read = (o: Operand, ctx: Context): Reading => {
