@@ -161,6 +161,27 @@ function localCorrection(d: DiagnosisInput, holds: (r: Expr) => boolean): StepDi
       }
     }
   }
+  // one written term of a sum: added where it should not be, or with the wrong factor
+  for (const { node, put } of places(d.rhs)) {
+    if (node.kind !== 'add' || node.terms.length < 2 || node.terms.length > 8) continue;
+    // a wrong number is an arithmetic slip (termDifference), not a term added or a factor
+    const skip = (i: number) => symbolsOf(node.terms[i]).length === 0;
+    for (let i = 0; i < node.terms.length; i++) {
+      if (skip(i)) continue;
+      const rest = node.terms.filter((_, j) => j !== i);
+      if (holds(put(rest.length === 1 ? rest[0] : { ...node, terms: rest }))) {
+        return { class: 'term-added', message: `a term was added that should not be there: $${printLatex(node.terms[i])}$`, span: node.terms[i].span };
+      }
+    }
+    for (let i = 0; i < node.terms.length; i++) {
+      if (skip(i)) continue;
+      for (const [k, say] of [[num(2), 'half'], [div(num(1), num(2)), 'twice']] as const) {
+        if (holds(put({ ...node, terms: node.terms.map((t, j) => (j === i ? mul(k, t) : t)) }))) {
+          return { class: 'factor', message: `this term is ${say} what it should be: $${printLatex(node.terms[i])}$`, span: node.terms[i].span };
+        }
+      }
+    }
+  }
   for (const f of innerFactors) {
     if (freeSymbols(f).has('#b0') || d.rhs.kind === 'eq') continue;
     if (holds(mul(d.rhs, f))) return { class: 'inner-derivative-forgotten', message: `the inner derivative $${printLatex(f)}$ of the chain rule is missing` };
