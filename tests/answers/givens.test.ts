@@ -128,3 +128,11 @@ describe('statements in prose', () => {
     expect(r.unread).toEqual([]);
   });
 });
+
+describe('Leibniz notation not yet read', () => {
+  test('\\frac{d}{dt} is never read as the fraction d/(dt): the line is unread, not refuted', () => {
+    const r = check('$$\\frac{d}{dt} f_x(t) = -\\frac{p_{data}(x)}{t} + \\frac{p_\\theta(x)}{1 - t}$$');
+    expect(r.steps.map((s) => s.verdict)).toEqual(['error']);
+    expect(r.unread[0].reason).toContain('Leibniz notation');
+  });
+});
