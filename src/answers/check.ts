@@ -80,7 +80,7 @@ export function answerContexts(opts: AnswerOptions = {}): AnswerContexts {
   const ds = loadDerivations(dDir, rDir);
   const data = fs.existsSync(course) ? loadCourseData(course) : { file: course, aliases: {}, scoped: {}, problems: {} };
   for (const [label, id] of Object.entries(data.problems)) {
-    if (!ds.some((x) => x.id === id)) throw new AnswerInputError(`${data.file}: problem ${label} names no derivation "${id}" (have: ${ds.map((x) => x.id).join(', ')})`);
+    if (!ds.some((x) => x.id === id)) throw new AnswerInputError(`${(data as { problemsAt?: Record<string, string> }).problemsAt?.[label] ?? data.file}: problem ${label} names no derivation "${id}" (have: ${ds.map((x) => x.id).join(', ')})`);
   }
   let c: AnswerContexts;
   if (opts.derivation) {

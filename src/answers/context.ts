@@ -51,6 +51,8 @@ export interface CourseData {
   scoped: Record<string, Record<string, string>>;
   /** a problem label as students write it (`3(c)`, or `3` for every part) → the derivation it asks for */
   problems: Record<string, string>;
+  /** Where each problem's derivation id is written (`file:line:column`), for the error when no derivation has it. */
+  problemsAt?: Record<string, string>;
 }
 
 /**
@@ -128,6 +130,8 @@ export function loadCourseData(file: string): CourseData {
     const v = L.str(p.value, `the derivation of problem ${k.value}`);
     if (!/^[A-Za-z]?\d+(?:\([a-h]\))?$/.test(k.value)) throw L.errorNode(`"${k.value}" is not a problem label: write 3(c), or 3 for every part of problem 3`, k);
     out.problems[k.value] = v.value;
+    const at = L.loc(v.range![0]);
+    (out.problemsAt ??= {})[k.value] = `${file}:${at.line}:${at.column}`;
   }
   const table = (node: unknown, what: string): Record<string, string> => {
     const t: Record<string, string> = {};

@@ -83,6 +83,8 @@ describe("the exercise's givens", () => {
     expect(() => loadCourseData(f)).toThrow(/course\.yaml:3:3: "three" is not a problem label/);
     fs.writeFileSync(f, 'problems:\n  3(c): generator-loss-kl\n  4: mle-kl\n');
     expect(loadCourseData(f).problems).toEqual({ '3(c)': 'generator-loss-kl', 4: 'mle-kl' });
+    fs.writeFileSync(f, 'problems:\n  3(c): generator-loss-kll\n');
+    expect(() => checkAnswerText('$$x = x$$', 'a.md', { ...opts, courseFile: f })).toThrow(/course\.yaml:2:9: problem 3\(c\) names no derivation "generator-loss-kll"/);
   });
 });
 

@@ -275,3 +275,37 @@ answer('disc-07', 'md', 'd/dt written out (notation being added), then solved', 
   P('3(a) Differentiating the pointwise loss in $t$:'),
   S(r'\frac{d}{dt} f_x(t)', r'-I.pd(I.x) / I.t + I.pt(I.x) / (1 - I.t)', r'-\frac{p_{data}(x)}{t} + \frac{p_\theta(x)}{1 - t}', r'-I.pd(I.x) / I.t + I.pt(I.x) / (1 - I.t)', 'ok'),
 ])
+# ---------- harder layouts ----------
+answer('sat-07', 'tex', 'LaTeX align* with &=, ending in a limit with its condition in words', [
+  P(r'\section*{Question 2(a)}'),
+  P(r'Differentiate under the expectation, then let the discriminator win.'),
+  S(r'\partial_\theta L_G^{mm}(\theta, \phi)', dmm, r'\mathbb{E}_{z}\left[-\sigma(h_\phi(G_\theta(z)))\, \partial_\theta h_\phi(G_\theta(z))\right]', r'I.Ez((z) => -I.D(I.G(z)) * I.dhG(z))', 'ok'),
+  C(r'0 \quad \text{as } D_\phi(G_\theta(z)) \to 0', '0', 'ok', rel=r'\to', reljs='lim'),
+], align=True, extra='sequence: (n) => ({ c0: -n })')
+answer('logit-07', 'tex', 'LaTeX align* equation chain with \\Leftrightarrow', [
+  P(r'\section*{3(b)}'),
+  E(r'\frac{1}{1 + e^{-h}} = \frac{p_{data}(x)}{p_\theta(x) + p_{data}(x)}', f'{sg} - {pdx} / ({ptx} + {pdx})'),
+  I(r'e^{-h} = \frac{p_\theta(x)}{p_{data}(x)}', f'Math.exp(-u) - {ptx} / {pdx}', 'ok'),
+  I(r'-h = \log \frac{p_\theta(x)}{p_{data}(x)}', f'-u - Math.log({ptx} / {pdx})', 'ok'),
+], unknown=[-40, 40], align=True)
+answer('disc-08', 'md', 'equations one under another, no connectives written', [
+  P('3(a) Setting the derivative of $f_x$ to zero gives'),
+  E(r'\frac{p_{data}(x)}{t} = \frac{p_\theta(x)}{1-t}', f'{pdx} / u - {ptx} / (1 - u)'),
+  I(r'p_{data}(x)(1 - t) = p_\theta(x)\, t', f'{pdx} * (1 - u) - {ptx} * u', 'ok', rel='', reljs='implies'),
+  I(r't = \frac{p_{data}(x)}{p_{data}(x) + p_\theta(x)}', f'u - {pdx} / ({pdx} + {ptx})', 'ok', rel='', reljs='implies'),
+], unknown=[1e-9, 1 - 1e-9])
+answer('gen-07', 'md', 'KL written with || and the given stated as "if"', [
+  P('3(c) If $D_\\phi = D^*$, then'),
+  S(r'L_G(\theta, \phi)', LG, r'E_{x \sim p_\theta}\left[\log \frac{1 - D^*(x)}{D^*(x)}\right]', r'I.Et(x => Math.log(I.cDstar(x) / I.Dstar(x)))', 'ok'),
+  C(r'KL(p_\theta || p_{data})', KLtd, 'ok'),
+])
+answer('mle-07', 'md', 'expectation written with the density as subscript', [
+  P('3(d) In short-hand, with the expectation over the data:'),
+  S(r'L_{MLE}(\theta)', LMLE, r'-\mathbb{E}_{p_{data}}[\log p_\theta(x)]', LMLE, 'ok'),
+  C(r'\mathbb{E}_{p_{data}}\left[\log \frac{p_{data}(x)}{p_\theta(x)}\right]', KLdt, 'ok', rel=r'\doteq_\theta', reljs='doteq'),
+])
+answer('cond-06', 'md', 'vector norms written in one dimension, a wrong sign on the square', [
+  P('4(a) Given $p_\\theta(y) = p_{data}(y)$, and Gaussians with identity covariance,'),
+  S(r'h^*(x, y)', HJ, r'-\frac{1}{2}\|\varphi(x) - \mu_y\|^2 + \frac{1}{2}\|\varphi(x) - \hat\mu_y\|^2', SQ, 'ok'),
+  C(r'\varphi(x)^\top(\mu_y - \hat\mu_y) + \frac{1}{2}(\|\mu_y\|^2 - \|\hat\mu_y\|^2)', f'{PH} * ({MU} - {MH}) + 0.5 * ({MU} ** 2 - {MH} ** 2)', 'wrong'),
+], over='{ equalMarginals: true }')

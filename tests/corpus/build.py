@@ -9,8 +9,8 @@ import json, os, sys
 OUT = os.path.dirname(os.path.abspath(__file__))
 ANS = []
 
-def answer(name, ext, style, items, derivation=None, over=None, unknown=None, header=None):
-    ANS.append(dict(name=name, ext=ext, style=style, items=items, derivation=derivation, over=over, unknown=unknown, header=header))
+def answer(name, ext, style, items, derivation=None, over=None, unknown=None, header=None, align=False, extra=None):
+    ANS.append(dict(name=name, ext=ext, style=style, items=items, derivation=derivation, over=over, unknown=unknown, header=header, align=align, extra=extra))
 
 def P(text): return ('prose', text)
 def S(lhs, ljs, rhs, rjs, label, rel='=', reljs='='): return ('start', lhs, ljs, rhs, rjs, label, rel, reljs)
@@ -28,7 +28,13 @@ def build(a):
     steps = []
     labels = {}
     prev = None
+    align = a.get('align')
+    opened = [False]
     def disp(s):
+        if align:
+            if not opened[0]:
+                lines.append(r'\begin{align*}'); opened[0] = True
+            return s.replace(' = ', ' &= ', 1).replace(r' \Leftrightarrow ', r' &\Leftrightarrow ', 1) if not s.startswith(('=', r'\to', r'\Leftrightarrow')) else '&' + s + ''
         return rf'\[ {s} \]' if tex else f'$${s}$$'
     for it in a['items']:
         k = it[0]
@@ -39,6 +45,8 @@ def build(a):
         if k == 'blank':
             lines.append(it[1]); continue
         if not tex and lines: lines.append('')
+        if align and not opened[0]:
+            lines.append(r'\begin{align*}'); opened[0] = True
         n = len(lines) + 1
         if k == 'start':
             _, lhs, ljs, rhs, rjs, label, rel, reljs = it
@@ -59,6 +67,12 @@ def build(a):
             _, t, js, label, rel, reljs = it
             lines.append(disp(f'{rel} {t}' if rel else t)); js_lines[str(n)] = js
             steps.append([prev, str(n), reljs]); labels[str(n)] = label; prev = str(n)
+    if align:
+        # every row of the align* but the last ends with a line break
+        b = lines.index(r'\begin{align*}')
+        for i in range(b + 1, len(lines) - 1):
+            lines[i] += r' \\'
+        lines.append(r'\end{align*}')
     if tex: lines.append(r'\end{document}')
     text = '\n'.join(lines) + '\n'
     fn = f"{a['name']}.{a['ext']}"
@@ -75,6 +89,7 @@ def build(a):
     body.append(f"  style: {json.dumps(a['style'])},")
     if a['over']: body.append(f"  over: {a['over']},")
     if a['unknown']: body.append(f"  unknown: {json.dumps(a['unknown'])},")
+    if a.get('extra'): body.append(f"  {a['extra']},")
     body.append('  lines: {')
     for k, js in js_lines.items():
         args = '(I, u)' if ('u' in uses(js)) else '(I)'

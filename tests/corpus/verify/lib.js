@@ -129,9 +129,10 @@ function holds(step, lines, spec, seed) {
         if (r2 === null || Math.abs(from(I, r2)) > 1e-6 * scale) return false;
       }
     } else if (rel === 'lim') {
-      // the sequence is spec.sequence(n) -> overrides; the line must approach spec.target
-      const vals = [10, 20, 40].map((n) => to(instance(rng(seed + 7919 * k), { ...over, ...spec.sequence(n) })));
-      if (!(Math.abs(vals[2] - spec.target) < Math.abs(vals[0] - spec.target) && Math.abs(vals[2] - spec.target) < 1e-3)) return false;
+      // along spec.sequence(n) (overrides of the instance), the line before must approach the value of this line
+      const target = to(I);
+      const vals = [10, 20, 40].map((n) => from(instance(rng(seed + 7919 * k), { ...over, ...spec.sequence(n) })));
+      if (!(Math.abs(vals[2] - target) < Math.abs(vals[0] - target) && Math.abs(vals[2] - target) < 1e-3)) return false;
     } else throw new Error(`unknown relation ${rel}`);
   }
   return true;
