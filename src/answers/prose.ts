@@ -37,11 +37,15 @@ export interface ProseLine {
   statements: { math: Mapped; before: string }[];
   /** Limit conditions written inline after "as", "when", … (`as $D(G(z)) \to 0$`). */
   conditions?: Mapped[];
+  /** The prose sets up what follows ("Setting the derivative to zero:", "Solving for t,"): the next equation is a premise. */
+  premise?: boolean;
 }
 
 const MARKS = /^(?:\\(?:uparrow|downarrow|nearrow|searrow|swarrow|nwarrow|leftarrow|longleftarrow|updownarrow|Uparrow|Downarrow|circ|bullet|star|checkmark)(?![A-Za-z])|[↑↓↗↘↙↖←⟵↕⇑⇓①②③④⑤⑥⑦⑧⑨✓✗—–-]|\s)+$/;
 /** Labels at the start of a prose line. */
 const PROSE_LABEL = /^\s*(?:#+\s*|\*\*|\\(?:sub)*section\*?\{|\\textbf\{|\\item\[)?\s*((?:[Pp]roblem|[Ee]xercise|[Qq]uestion|Q)\s*\d+\s*(?:\(\s*[a-h]\s*\))?|\d+\s*\(\s*[a-h]\s*\)|\d+\s*[a-h]\s*\)|[A-Z]\s*\(\s*[a-h]\s*\)|\(\s*[a-h]\s*\))(?=$|[\s,.:*}\]])/;
+/** Words that start a new premise: the equation after them is set up, not derived from the line before. */
+const PREMISE = /\b(?:setting|set|solving|solve|suppose|assume|assuming|let)\b/i;
 /** Words that make an inline `X \to a` the condition of a limit. */
 const CONDITION_WORDS = /\b(as|when|whenever|if|while|for)\s*$/i;
 const LIMIT_REL = /^(\\to|\\rightarrow|\\longrightarrow|→|⟶|\\approx|≈)$/;
@@ -112,6 +116,7 @@ export function readProse(line: Mapped): ProseLine {
     out.row = readRow(proseAsMath(text));
     return out;
   }
+  if (PREMISE.test(t.replace(/\$[^$]*\$/g, ' '))) out.premise = true;
   const re = /\$([^$]+)\$|\\\((.+?)\\\)/g;
   for (let m = re.exec(t); m; m = re.exec(t)) {
     const inner = m[1] ?? m[2];

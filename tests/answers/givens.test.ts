@@ -138,3 +138,15 @@ describe('Leibniz notation not yet read', () => {
     expect(r.unread[0].reason).toContain('Leibniz notation');
   });
 });
+
+describe('a premise set up in prose', () => {
+  test('"Setting … to zero:" before an equation makes it a premise, not a step from the equation before', () => {
+    const text = 'Setting one derivative to zero:\n\n$$\\frac{1}{t} - 2 = 0$$\n\nSetting the other derivative to zero:\n\n$$\\frac{1}{1-t} - 3 = 0$$\n$$\\Rightarrow t = \\frac{2}{3}$$';
+    const r = check(text);
+    expect(r.chains.map((c) => c.start?.line)).toEqual([3, 7]);
+    expect(r.steps.map((s) => [s.line, s.verdict])).toEqual([[8, 'proved']]);
+    expect(r.chains[0].reason).toContain('a premise');
+    // without the prose, the second equation is read as following from the first, and it does not
+    expect(check(text.replace('Setting the other derivative to zero:', 'so')).steps.some((s) => s.verdict === 'refuted')).toBe(true);
+  });
+});
