@@ -86,7 +86,7 @@ export function answerContexts(opts: AnswerOptions = {}): AnswerContexts {
   if (opts.derivation) {
     const d = ds.find((x) => x.id === opts.derivation);
     if (!d) throw new AnswerInputError(`no derivation "${opts.derivation}" (have: ${ds.map((x) => x.id).join(', ')})`);
-    c = derivationContexts(d, data);
+    c = derivationContexts(d, data, ds);
   } else c = courseContexts(ds, data);
   contextCache.set(key, c);
   return c;

@@ -219,9 +219,21 @@ function hypothesesOf(d: Derivation, taken: Map<string, number>): KnownHypothesi
  *
  * @example derivationContexts(d, course).forChain(new Set()).describe   // 'derivation mle-kl'
  */
-export function derivationContexts(d: Derivation, course: CourseData): AnswerContexts {
+export function derivationContexts(d: Derivation, course: CourseData, all: readonly Derivation[] = []): AnswerContexts {
   const table = { ...course.aliases, ...(course.scoped[d.id] ?? {}) };
-  const ctx = withAliases([...d.ctx.symbols.values()], [...d.ctx.definitions.values()], { ...table, ...Object.fromEntries(d.ctx.aliases) });
+  const decls = [...d.ctx.symbols.values()];
+  const defs = [...d.ctx.definitions.values()];
+  if (all.length) {
+    // the course's symbols too (D^* in an optimal-discriminator answer), where the derivation does not say otherwise
+    const base = courseContexts(all, course).forChain(new Set()).ctx;
+    const own = (n: string) => d.ctx.symbols.has(n) || d.ctx.definitions.has(n);
+    for (const s of base.symbols.values()) if (!own(s.name)) decls.push(s);
+    const shell = makeContext(decls, defs);
+    for (const def of base.definitions.values()) {
+      if (!own(def.name) && compatible(def.body, base, shell, [...def.params, ...(def.given ?? [])])) defs.push(def);
+    }
+  }
+  const ctx = withAliases(decls, defs, { ...table, ...Object.fromEntries(d.ctx.aliases) });
   const hyps = hypothesesOf(d, new Map());
   const chain: ChainContext = { ctx, focus: d.id, describe: `derivation ${d.id}`, hypotheses: hyps, givens: hyps.filter((h) => !h.mustState) };
   return { superset: ctx, forChain: () => chain, derivation: d.id };

@@ -37,6 +37,12 @@ describe('names the student introduces', () => {
     expect(check('$$A = \\frac{1}{2}(x - 1)^2$$\n\nso\n\n$$2A = x^2 - 2x + 2$$').steps.map((s) => s.verdict)).toEqual(['refuted']);
   });
 
+  test('with --derivation, the course\'s symbols too: D^* in an optimal-discriminator answer is read and checked', () => {
+    const r = check('$$D^*(x) = \\frac{p_{data}(x)}{p_{data}(x) + p_\\theta(x)}$$\n$$= \\frac{1}{1 + \\frac{p_{data}(x)}{p_\\theta(x)}}$$', 'optimal-discriminator');
+    expect(r.steps.map((s) => [s.line, s.verdict])).toEqual([[1, 'proved'], [2, 'refuted']]);
+    expect(r.assumptions).toEqual([]);
+  });
+
   test('a name that is not well formed stays unread (KL, lower-case letters)', () => {
     const r = check('$$x + w = x + w$$');
     expect(r.unread.length).toBeGreaterThan(0);
