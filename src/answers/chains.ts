@@ -95,6 +95,8 @@ export interface DraftChain {
   provisional: boolean;
   /** Offsets of the rows the chain spans. */
   rows: number[];
+  /** Started right after prose that sets up a premise ("Setting the derivative to zero:"). */
+  premise?: boolean;
 }
 
 /**
@@ -148,6 +150,8 @@ export function splitChains(events: Event[], probe: Probe): Split {
   let label: string | undefined;
   let pending: RelationMark | null = null;
   let statedSince = false;
+  let pendingCondition: Mapped | null = null;
+  let premiseNext = false;
   let last: Box | null = null;
   const made: DraftStep[] = [];
 
@@ -160,7 +164,8 @@ export function splitChains(events: Event[], probe: Probe): Split {
     statedSince = false;
   };
   const newChain = (start: Operand, at: number, reason: string): DraftChain => {
-    const c: DraftChain = { index: out.chains.length + 1, label, section, reason, at, kind: start.kind, start, steps: [], current: start, provisional: false, rows: [at] };
+    const c: DraftChain = { index: out.chains.length + 1, label, section, reason, at, kind: start.kind, start, steps: [], current: start, provisional: false, rows: [at], ...(premiseNext ? { premise: true } : {}) };
+    premiseNext = false;
     out.chains.push(c);
     cur = c;
     return c;
@@ -222,6 +227,19 @@ export function splitChains(events: Event[], probe: Probe): Split {
         out.statements.push({ math: s.math, at: s.math.offset(0), section, before: s.before });
         statedSince = true;
       }
+      if (l.premise && !l.row) {
+        // "Setting the derivative to zero:": the next equation is a premise, not a step from the line before
+        cur = null;
+        last = null;
+        premiseNext = true;
+      }
+      for (const m of l.conditions ?? []) {
+        // "as $X \to a$": the condition of the limit step before it, or of the next one
+        const c = cur as DraftChain | null;
+        const s = c?.steps[c.steps.length - 1];
+        if (s && s.rel.relation?.kind === 'limit' && !s.condition) s.condition = m;
+        else pendingCondition = m;
+      }
       if (!l.row) continue;
       handleRow(l.row);
       continue;
@@ -229,6 +247,13 @@ export function splitChains(events: Event[], probe: Probe): Split {
     handleRow(ev.row);
   }
   if (pending) out.unread.push({ at: (pending as RelationMark).at.offset(0), text: (pending as RelationMark).written, reason: `a lone ${(pending as RelationMark).written} with no mathematics after it` });
+  // a single equation set up in prose and never continued is a premise, not an identity to check
+  for (const c of out.chains) {
+    if (c.premise && c.kind === 'expr' && c.provisional && c.steps.length === 1) {
+      toEquations(c);
+      c.reason += ' (a premise, set up in the prose before it)';
+    }
+  }
   return out;
 
   function handleRow(row: Row): void {
@@ -265,6 +290,11 @@ export function splitChains(events: Event[], probe: Probe): Split {
       for (const s of row.statements) {
         out.statements.push({ math: s, at: s.offset(0), section, before: 'remark' });
         statedSince = true;
+      }
+      const lim = (cur as DraftChain | null)?.steps.slice(-1)[0];
+      if (pendingCondition && lim && made.slice(madeBefore).includes(lim) && lim.rel.relation?.kind === 'limit' && !lim.condition && !row.condition) {
+        lim.condition = pendingCondition;
+        pendingCondition = null;
       }
       if (row.condition) {
         const c = cur as DraftChain | null;

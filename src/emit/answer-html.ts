@@ -166,6 +166,12 @@ export function answerPage(r: AnswerReport, opts: { katexStylesheet?: string } =
   const stated = r.stated?.length
     ? `<p class="status">Stated: ${r.stated.map((h) => `${escapeHtml(h.name)} (line ${h.line}) ${relationMath(h.latex, r.file)}`).join('; ')}</p>`
     : '';
+  const forTa = [
+    ...(r.givens ?? []).map((g) => `given ${escapeHtml(g.name)} ${relationMath(g.latex, r.file)} (used on line ${g.lines.join(', ')})`),
+    ...(r.assumptions ?? []).map((x) => `line ${x.line}: ${messageHtml(x.meaning, r.file)}`),
+    ...(r.engine ?? []).map((x) => `engine fault on line ${x.line} (not the student's mistake): ${messageHtml(x.message, r.file)}`),
+  ];
+  const ta = forTa.length ? `<section class="for-ta"><h2>For the TA (${forTa.length})</h2><ul>${forTa.map((t) => `<li>${t}</li>`).join('')}</ul></section>` : '';
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -181,6 +187,7 @@ export function answerPage(r: AnswerReport, opts: { katexStylesheet?: string } =
 <h1>${escapeHtml(r.file)}</h1>
 <p class="lede">${r.derivation ? `Checked against the derivation <code>${escapeHtml(r.derivation)}</code>.` : 'Checked in the course context: no hypothesis is assumed.'} ${counts}</p>
 ${stated}
+${ta}
 ${unread}
 ${r.chains.map((c) => chainSection(r, c)).join('\n')}
 </main>
