@@ -143,7 +143,7 @@ function probeIn(ctx: Context): Probe & { names(m: Mapped): Set<string> } {
  * @example checkAnswerText('$$L_{MLE}(\\theta) = -E_{x \\sim p_{data}}[\\log p_\\theta(x)]$$', 'a.md', { derivation: 'mle-kl' }).steps[0].verdict   // 'proved'
  */
 export function checkAnswerText(text: string, file: string, opts: AnswerOptions = {}): AnswerReport {
-  const contexts = answerContexts(opts);
+  const contexts = opts.contexts ?? answerContexts(opts);
   const src = new SourceFile(text, file);
   const probe = probeIn(contexts.superset);
   const split = splitChains(events(src), probe);

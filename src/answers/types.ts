@@ -87,4 +87,6 @@ export interface AnswerOptions {
   /** The notation table (default contexts/course.yaml). */
   courseFile?: string;
   seed?: number;
+  /** Contexts already built (the browser's self-check page builds them from embedded data, not files). */
+  contexts?: import('./context').AnswerContexts;
 }

@@ -36,6 +36,8 @@ import { SourceError } from '../parse/error';
 import { writeIfChanged, derivationFiles, locate } from './files';
 import { loadCheckedRules, log, UsageError } from './common';
 import { makePdf } from './pdf';
+import { selfCheckPage, CHECK_PAGE } from '../web/check-page';
+import * as fs from 'fs';
 
 /** Options of `rederive build`. */
 export interface BuildOptions {
@@ -148,6 +150,15 @@ export function build(argv: BuildOptions): number {
     } catch (e) {
       siteError = (e as Error).message;
       log(`✗ the index, rules page or handout.tex could not be made: ${siteError}`);
+    }
+  }
+  // the self-check page: the course's files and the engine, for the browser
+  if (!argv.ids.length || !fs.existsSync(path.join(out, 'index.html'))) {
+    try {
+      files.set(path.join(out, CHECK_PAGE), selfCheckPage(locate(argv.derivations), locate(argv.rules), locate(path.join('contexts', 'course.yaml'))));
+    } catch (e) {
+      siteError = (e as Error).message;
+      log(`✗ ${CHECK_PAGE} could not be made: ${siteError}`);
     }
   }
   files.set(path.join(out, STYLESHEET), STYLE_CSS);
