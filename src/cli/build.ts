@@ -36,6 +36,7 @@ import { SourceError } from '../parse/error';
 import { writeIfChanged, derivationFiles, locate } from './files';
 import { loadCheckedRules, log, UsageError } from './common';
 import { makePdf } from './pdf';
+import { sourcesLine } from './sources';
 import { selfCheckPage, CHECK_PAGE } from '../web/check-page';
 import * as fs from 'fs';
 
@@ -109,6 +110,7 @@ export function build(argv: BuildOptions): number {
   const t0 = Date.now();
   const out = argv.out;
   const rules = loadCheckedRules(argv.rules);
+  log(sourcesLine(argv.derivations, argv.rules));
   const { loaded, failed } = loadEach(argv.derivations, rules, argv.ids);
   const unreadable = failed.length > 0;
   for (const f of failed) log(`✗ ${f.file}: could not be read:\n    ${f.message.split('\n').join('\n    ')}`);

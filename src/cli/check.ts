@@ -21,6 +21,7 @@ import { answerTextReport, answerJsonReport } from '../emit/answer-text';
 import { answerPage } from '../emit/answer-html';
 import { copyKatexAssets } from '../emit/assets';
 import { writeIfChanged } from './files';
+import { sourcesLine } from './sources';
 
 /** What `rederive check` is given. */
 export interface CheckArgs {
@@ -43,6 +44,7 @@ export function check(argv: CheckArgs): number {
   if (argv.format === 'html') throw new UsageError('--format html is for answers (.tex, .md); a derivation\'s page is written by rederive build');
   if (argv.derivation) throw new UsageError('--derivation is for answers (.tex, .md): a derivation file is checked in its own context');
   const rules = loadCheckedRules(argv.rules);
+  log(sourcesLine(undefined, argv.rules));
   const d = loadDerivationFile(argv.file, new Set(rules.keys()));
   const report: DerivationReport = checkDerivation(d, { seed: argv.seed });
   if (argv.format === 'json') process.stdout.write(JSON.stringify(jsonReport(report), null, 2) + '\n');
@@ -56,6 +58,7 @@ export function check(argv: CheckArgs): number {
  */
 function checkAnswer(argv: CheckArgs): number {
   loadCheckedRules(argv.rules);
+  log(sourcesLine(argv.derivations ?? 'derivations', argv.rules));
   if (!fs.statSync(argv.file).isFile()) throw new UsageError(`${argv.file} is not a file`);
   let report: AnswerReport;
   try {
@@ -78,6 +81,7 @@ function checkAnswer(argv: CheckArgs): number {
 /** Lists the derivations. */
 export function list(argv: { derivations: string; rules: string }): number {
   const rules = loadRules(locate(argv.rules));
+  log(sourcesLine(argv.derivations, argv.rules));
   for (const d of loadAll(argv.derivations, rules, [])) {
     const steps = d.chains.reduce((n, c) => n + c.steps.length, 0);
     process.stdout.write(`${d.id.padEnd(28)} ${String(steps).padStart(3)} steps  ${d.title}\n`);
