@@ -57,6 +57,8 @@ export function main(args: string[]): void {
       .option('out', { type: 'string', default: 'output', describe: 'output directory' })
       .option('derivations', { type: 'string', default: 'derivations', describe: 'directory of derivation files' })
       .option('pdf', { type: 'boolean', default: false, describe: 'also write handout.pdf with pdflatex or latexmk (apt-get install texlive-latex-base)' })
+      .option('sheet', { type: 'boolean', default: false, describe: 'also write the exercise sheet (sheet.tex: statements, givens, the result to show; no solutions)' })
+      .option('marks', { type: 'boolean', default: true, describe: 'verdict marks in the LaTeX handouts (--no-marks: without)' })
       .options(common)
       .example('$0 build', 'check every derivation, write output/<id>.tex and output/handout.tex')
       .example('$0 build --pdf', 'also compile output/handout.pdf')
