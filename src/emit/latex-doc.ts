@@ -24,10 +24,9 @@
  */
 import type { Derivation } from '../semantics/derivation';
 import type { DerivationReport, StepReport } from '../check/derivation';
-import { printLatex } from './latex-expr';
 import { latexLines } from './latex-lines';
 import { proseSegments } from './prose';
-import { symbolRows, definitionHead, hypothesisTex, conditionTex } from './setup';
+import { symbolRows, definitionSides, hypothesisTex, conditionTex } from './setup';
 import type { Relation } from '../semantics/derivation';
 import { DEFAULT_META, type HandoutMeta } from './handout-meta';
 
@@ -163,7 +162,7 @@ export function latexSection(c: Checked, opts: { marks?: boolean } = {}): string
   const defs = [...d.ctx.definitions.values()];
   if (defs.length) {
     out.push('\\noindent\\textbf{Definitions.}', '\\begin{align*}');
-    out.push(defs.map((df) => `  ${definitionHead(df)} &:= ${printLatex(df.body)}`).join(' \\\\\n'));
+    out.push(defs.map((df) => `  ${definitionSides(df).head} &:= ${definitionSides(df).body}`).join(' \\\\\n'));
     out.push('\\end{align*}');
   }
   if (d.hypotheses.size) {

@@ -11,8 +11,7 @@
  *   fs.writeFileSync('output/sheet.tex', latexSheet(checked.map((c) => c.derivation), { meta }));
  */
 import type { Derivation } from '../semantics/derivation';
-import { printLatex } from './latex-expr';
-import { symbolRows, definitionHead } from './setup';
+import { symbolRows, definitionSides } from './setup';
 import { texText, preamble, titleBlock, hypothesisList } from './latex-doc';
 import { exerciseOf } from './exercise';
 import { DEFAULT_META, type HandoutMeta } from './handout-meta';
@@ -27,7 +26,7 @@ export function sheetSection(d: Derivation): string {
   const defs = [...d.ctx.definitions.values()];
   if (defs.length) {
     out.push('\\noindent\\textbf{Definitions.}', '\\begin{align*}');
-    out.push(defs.map((df) => `  ${definitionHead(df)} &:= ${printLatex(df.body)}`).join(' \\\\\n'));
+    out.push(defs.map((df) => `  ${definitionSides(df).head} &:= ${definitionSides(df).body}`).join(' \\\\\n'));
     out.push('\\end{align*}');
   }
   if (d.hypotheses.size) {
