@@ -147,3 +147,17 @@ test('check.html on a phone: the editor above the report, no sideways scrolling;
   expect(problems).toEqual([]);
   await page.close();
 });
+
+test('build of one derivation into a fresh folder writes a complete site: every local link resolves', () => {
+  const pages = fs.readdirSync(out).filter((f) => f.endsWith('.html'));
+  expect(pages.sort()).toEqual(['check.html', 'index.html', 'mle-kl.html', 'rules.html']);
+  const broken: string[] = [];
+  for (const p of pages) {
+    const html = fs.readFileSync(path.join(out, p), 'utf8').replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
+    for (const m of html.matchAll(/(?:href|src)="([^"#]+)(#[^"]*)?"/g)) {
+      if (/^[a-z]+:/.test(m[1])) continue;
+      if (!fs.existsSync(path.join(out, decodeURIComponent(m[1])))) broken.push(`${p} -> ${m[1]}`);
+    }
+  }
+  expect(broken).toEqual([]);
+});
