@@ -75,5 +75,5 @@ test('npm pack, npm install in an empty folder, and the installed command runs: 
   expect(i.code).toBe(0);
   const flawed = npx(path.join(user, 'course'), ['check', 'answers/flawed.md', '--derivation', 'variance']);
   expect(flawed.code).toBe(1);
-  expect(flawed.out).toMatch(/✗ line +6 .*refuted/);
+  expect(flawed.out).toMatch(/✗ answers\/flawed\.md:6:\d+ .*refuted/);
 });

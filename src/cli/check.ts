@@ -44,7 +44,6 @@ export function check(argv: CheckArgs): number {
   if (argv.format === 'html') throw new UsageError('--format html is for answers (.tex, .md); a derivation\'s page is written by rederive build');
   if (argv.derivation) throw new UsageError('--derivation is for answers (.tex, .md): a derivation file is checked in its own context');
   const rules = loadCheckedRules(argv.rules);
-  log(sourcesLine(undefined, argv.rules));
   const d = loadDerivationFile(argv.file, new Set(rules.keys()));
   const report: DerivationReport = checkDerivation(d, { seed: argv.seed });
   if (argv.format === 'json') process.stdout.write(JSON.stringify(jsonReport(report), null, 2) + '\n');

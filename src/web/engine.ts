@@ -22,6 +22,7 @@ import { parseCourseData, courseContexts, derivationContexts, type AnswerContext
 import { checkAnswerText } from '../answers/check';
 import { answerJsonReport } from '../emit/answer-text';
 import type { CourseBundle } from './data';
+import { exerciseOf } from '../emit/exercise';
 
 /** A problem the student can pick: a derivation's statement, what to start from and what to show. */
 export interface Problem {
@@ -32,8 +33,10 @@ export interface Problem {
   /** The main chain's first line, and its last (the result to show), as the author wrote them. */
   start: string;
   result: string;
-  /** The relation of the main chain as a whole: `=` when every step is `=`, else the last step's. */
-  relation: string;
+  /** The relation of the main chain as a whole (exercise.ts); null when its steps compose to none ("from … arrive at …"). */
+  relation: string | null;
+  /** A limit's condition, as LaTeX. */
+  as?: string;
   /** The hypotheses the derivation states (name: LaTeX). */
   hypotheses: { name: string; latex: string }[];
 }
@@ -60,12 +63,10 @@ export interface Engine {
  * @example problemOf(d).result   // '\\mathrm{KL}(p_{data} \\| p_\\theta) + …'
  */
 export function problemOf(d: Derivation): Problem {
-  const main = d.chains[0];
-  const last = main.steps[main.steps.length - 1];
-  const rels = new Set(main.steps.map((s) => s.relation.latex));
+  const ex = exerciseOf(d.chains[0]);
   return {
     id: d.id, title: d.title, ...(d.summary ? { summary: d.summary } : {}), file: d.file,
-    start: main.start.latex, result: last.latex, relation: rels.size === 1 && rels.has('=') ? '=' : last.relation.latex,
+    start: ex.start, result: ex.result, relation: ex.relation, ...(ex.as ? { as: ex.as } : {}),
     hypotheses: [...d.hypotheses.values()].map((h) => ({ name: h.name, latex: h.latex })),
   };
 }

@@ -135,7 +135,9 @@ function showExercise(): void {
     exerciseEl.appendChild(s);
   }
   const show = el('div', 'show');
-  show.append(el('span', 'label', 'Show that'), math(`${p.start} ${p.relation} ${p.result}`, true));
+  if (p.relation) show.append(el('span', 'label', 'Show that'), math(`${p.start} ${p.relation} ${p.result}`, true));
+  else show.append(el('span', 'label', 'From'), math(p.start, true), el('span', 'label', 'arrive at'), math(p.result, true));
+  if (p.as) show.append(el('span', 'as', 'as '), math(p.as));
   exerciseEl.appendChild(show);
   if (p.hypotheses.length) {
     const g = el('p', 'givens', 'You may use: ');
