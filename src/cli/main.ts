@@ -52,7 +52,7 @@ export function main(args: string[]): void {
   void yargs(args)
     .scriptName('rederive')
     .usage('$0 <command> [options]\n\nRe-derives proofs: every step is checked symbolically and numerically.\nrederive --version prints the version.')
-    .command('build [ids..]', 'check derivations and write verified handouts (LaTeX, HTML) to the output directory', (y) => y
+    .command('build [ids..]', 'check derivations and write the handouts (LaTeX, HTML) and the self-check page (check.html) to the output directory', (y) => y
       .positional('ids', { type: 'string', array: true, default: [] as string[], describe: 'derivation ids (default: all)' })
       .option('out', { type: 'string', default: 'output', describe: 'output directory' })
       .option('derivations', { type: 'string', default: 'derivations', describe: 'directory of derivation files' })
