@@ -183,7 +183,8 @@ export function build(argv: BuildOptions): number {
   // the self-check page: the course's files and the engine, for the browser
   if (site) {
     try {
-      files.set(path.join(out, CHECK_PAGE), selfCheckPage(locate(argv.derivations), locate(argv.rules), locate(path.join('contexts', 'course.yaml'))));
+      const all = argv.ids.length ? undefined : { derivations: loaded, failed: failed.filter((f) => !f.id).map((f) => ({ file: f.file, message: f.message })) };
+      files.set(path.join(out, CHECK_PAGE), selfCheckPage(locate(argv.derivations), locate(argv.rules), locate(path.join('contexts', 'course.yaml')), all));
     } catch (e) {
       siteError = (e as Error).message;
       log(`✗ ${CHECK_PAGE} could not be made: ${siteError}`);

@@ -15,7 +15,8 @@
  */
 import { createHash } from 'crypto';
 import { readCourseData, type CourseBundle } from './data';
-import { createEngine, type Problem } from './engine';
+import { createEngine, problemOf, type Problem } from './engine';
+import type { Derivation } from '../semantics/derivation';
 import { browserBundle, type BrowserBundle } from './bundle';
 import { page } from '../emit/html-page';
 import { escapeHtml, proseHtml } from '../emit/html-math';
@@ -84,13 +85,17 @@ ${failed}<section id="exercise" class="exercise" aria-live="polite"></section>
 
 /**
  * The self-check page of a course, from its folders (already located):
- * reads the files, lists the problems by parsing them as the page will, and
- * embeds both scripts.
+ * reads the files, lists the problems (from the derivations the build loaded,
+ * or by parsing them as the page will), and embeds both scripts.
  *
  * @example selfCheckPage('derivations', 'rules', 'contexts/course.yaml')   // '<!doctype html>…'
  */
-export function selfCheckPage(derivationsDir: string, rulesDir: string, courseFile: string, scripts: BrowserBundle = browserBundle()): string {
+export function selfCheckPage(
+  derivationsDir: string, rulesDir: string, courseFile: string,
+  loaded?: { derivations: Derivation[]; failed: { file: string; message: string }[] }, scripts: BrowserBundle = browserBundle(),
+): string {
   const bundle = readCourseData(derivationsDir, rulesDir, courseFile);
-  const engine = createEngine(bundle);
-  return checkPage({ bundle, problems: engine.problems, failed: engine.failed }, scripts);
+  // the build has loaded every derivation already: list them without parsing them again
+  const { problems, failed } = loaded ? { problems: loaded.derivations.map(problemOf), failed: loaded.failed } : createEngine(bundle);
+  return checkPage({ bundle, problems, failed }, scripts);
 }
