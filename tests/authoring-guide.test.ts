@@ -100,7 +100,7 @@ describe('the worked example, run as the guide says', () => {
   test('7. build writes the handout, which compiles', () => {
     fs.writeFileSync(path.join(work, file), source);
     const r = cli.run(['build', 'cross-entropy'], work);
-    expect(r.err).toMatch(/✓ cross-entropy: 4 proved, 0 numeric, 0 refuted, 0 undecided/);
+    expect(r.err).toMatch(/✓ cross-entropy: 4 proved, 0 numeric, 0 refuted, 0 unknown, 0 error/);
     expect(r.code).toBe(0);
     const out = path.join(work, 'output');
     expect(fs.existsSync(path.join(out, 'cross-entropy.html'))).toBe(true);

@@ -56,7 +56,7 @@ describe('a new derivation', () => {
   test('builds, and its handout compiles with pdflatex', () => {
     const out = tmpDir();
     const r = cli.run(['build', 'variance', '--derivations', dir, '--out', out]);
-    expect(r.err).toMatch(/✓ variance: \d+ proved, 0 numeric, 0 refuted, 0 undecided/);
+    expect(r.err).toMatch(/✓ variance: \d+ proved, 0 numeric, 0 refuted, 0 unknown, 0 error/);
     expect(r.code).toBe(0);
     const which = spawnSync('sh', ['-c', 'command -v pdflatex']);
     if (which.status !== 0) throw new Error('pdflatex is not installed: apt-get install texlive-latex-base');

@@ -59,7 +59,7 @@ afterAll(() => {
 });
 
 test('builds once at the start and prints the verdicts', () => {
-  expect(err).toMatch(/\[1\/1\] ✓ demo: 4 proved, 0 numeric, 0 refuted, 0 undecided/);
+  expect(err).toMatch(/\[1\/1\] ✓ demo: 4 proved, 0 numeric, 0 refuted, 0 unknown, 0 error/);
   expect(err).toContain('all verified');
   expect(fs.existsSync(path.join(work, 'out', 'demo.tex'))).toBe(true);
 });

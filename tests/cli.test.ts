@@ -84,8 +84,8 @@ describe('rederive check', () => {
     fs.writeFileSync(file, src);
     const r = run(['check', file]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/✗ line +\d+ +=\s+refuted/);
-    expect(r.out.match(/✗ line +(\d+)/)![1]).toBe(String(exprLine(src, "rel: '='", 'drop a term free')));
+    expect(r.out).toMatch(/✗ \S+wrong\.yaml:\d+:\d+ +=\s+refuted/);
+    expect(r.out.match(/✗ \S+:(\d+):\d+/)![1]).toBe(String(exprLine(src, "rel: '='", 'drop a term free')));
     expect(r.out).toContain('free of $\\theta$');
     expect(r.out).toMatch(/counterexample at .*left side = .*right side = /);
   });

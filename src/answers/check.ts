@@ -45,6 +45,9 @@ import { courseContexts, derivationContexts, loadCourseData, loadDerivations, lo
 import { readExpr, namesOf, unknownCandidates, type Reading } from './read';
 import { statedHypotheses, substitutions, relevantHypotheses } from './statements';
 import { inferNames, knownName } from './infer';
+import { loadRules, type Rule } from '../semantics/rules';
+import { ruleBase } from '../check/symbolic/rulebase';
+import type { RuleBase } from '../check/symbolic/pattern';
 
 /**
  * Bad input for checking an answer (an unknown derivation id): the CLI exits 2.
@@ -90,6 +93,21 @@ export function answerContexts(opts: AnswerOptions = {}): AnswerContexts {
   } else c = courseContexts(ds, data);
   contextCache.set(key, c);
   return c;
+}
+
+const dirRules = new Map<string, Map<string, Rule>>();
+
+/**
+ * The rules the prover's rewrite search applies to an answer's steps: the
+ * loaded `opts.rules`, else those of `opts.rulesDir`, else the shipped ones.
+ */
+function stepRules(opts: AnswerOptions): RuleBase | undefined {
+  if (opts.rules) return ruleBase(opts.rules);
+  if (!opts.rulesDir) return undefined;
+  const dir = locateData(opts.rulesDir);
+  let m = dirRules.get(dir);
+  if (!m) dirRules.set(dir, (m = loadRules(dir)));
+  return ruleBase(m);
 }
 
 /**
@@ -147,7 +165,7 @@ function probeIn(ctx: Context): Probe & { names(m: Mapped): Set<string> } {
  * @example checkAnswerText('$$L_{MLE}(\\theta) = -E_{x \\sim p_{data}}[\\log p_\\theta(x)]$$', 'a.md', { derivation: 'mle-kl' }).steps[0].verdict   // 'proved'
  */
 export function checkAnswerText(text: string, file: string, opts: AnswerOptions = {}): AnswerReport {
-  const contexts = answerContexts(opts);
+  const contexts = opts.contexts ?? answerContexts(opts);
   const src = new SourceFile(text, file);
   const probe = probeIn(contexts.superset);
   const split = splitChains(events(src), probe);
@@ -440,7 +458,7 @@ function checkChain(c: DraftChain, split: Split, contexts: AnswerContexts, probe
     const newly = inForce.filter((h) => !noted.has(h.name));
     if (newly.length) step.notes!.push(`given ${newly.map((h) => h.name).join(', ')} (stated)`);
     newly.forEach((h) => noted.add(h.name));
-    const input: StepInput = { lhs, rhs, relation: rel, ctx, defs, otherHypotheses: others.map((h) => ({ name: h.name, latex: h.latex, defs: h.defs })), seed, unknown: unknownName, apart };
+    const input: StepInput = { lhs, rhs, relation: rel, ctx, defs, otherHypotheses: others.map((h) => ({ name: h.name, latex: h.latex, defs: h.defs })), seed, unknown: unknownName, apart, rules: stepRules(opts) };
     if (rel.kind === 'limit' && lhs.kind === 'num' && exprKey(lhs) === exprKey(rhs)) {
       // a constant tends to itself (the numeric limit test has nothing to move)
       step.verdict = 'proved';

@@ -117,7 +117,17 @@ export function locateData(p: string): string {
  * @example loadCourseData('contexts/course.yaml').aliases['P_{0}']   // 'p_{\\theta}'
  */
 export function loadCourseData(file: string): CourseData {
-  const L = new YamlSource(fs.readFileSync(file, 'utf8'), file);
+  return parseCourseData(fs.readFileSync(file, 'utf8'), file);
+}
+
+/**
+ * Reads the course file's text (`file` names it in errors); the browser's
+ * self-check page calls this with the text embedded in the page.
+ *
+ * @example parseCourseData('aliases:\n  P_0: p_\\theta\n', 'course.yaml').aliases
+ */
+export function parseCourseData(text: string, file: string): CourseData {
+  const L = new YamlSource(text, file);
   const root = L.parse();
   const out: CourseData = { file, aliases: {}, scoped: {}, problems: {} };
   if (!root) return out;

@@ -90,7 +90,11 @@ export interface AnswerOptions {
   derivation?: string;
   derivationsDir?: string;
   rulesDir?: string;
+  /** The loaded rules (self-checked by the caller); the prover's rewrite search applies them. Default: those of `rulesDir`, else the shipped ones. */
+  rules?: Map<string, import('../semantics/rules').Rule>;
   /** The notation table (default contexts/course.yaml). */
   courseFile?: string;
   seed?: number;
+  /** Contexts already built (the browser's self-check page builds them from embedded data, not files). */
+  contexts?: import('./context').AnswerContexts;
 }

@@ -36,6 +36,11 @@ import { SourceError } from '../parse/error';
 import { writeIfChanged, derivationFiles, locate } from './files';
 import { loadCheckedRules, log, UsageError } from './common';
 import { makePdf } from './pdf';
+import { sourcesLine } from './sources';
+import { latexSheet } from '../emit/latex-sheet';
+import { parseHandoutMeta, DEFAULT_META, type HandoutMeta } from '../emit/handout-meta';
+import { selfCheckPage, CHECK_PAGE } from '../web/check-page';
+import * as fs from 'fs';
 
 /** Options of `rederive build`. */
 export interface BuildOptions {
@@ -45,6 +50,17 @@ export interface BuildOptions {
   rules: string;
   seed: number;
   pdf?: boolean;
+  /** Also write the exercise sheet (sheet.tex, or <id>-sheet.tex for the ids named). */
+  sheet?: boolean;
+  /** Verdict marks in the LaTeX handouts (false: --no-marks). */
+  marks?: boolean;
+}
+
+/** The course file: handout title page and paper size (course.yaml in the working directory). */
+export const COURSE_FILE = 'course.yaml';
+
+function readMeta(): HandoutMeta {
+  return fs.existsSync(COURSE_FILE) ? parseHandoutMeta(fs.readFileSync(COURSE_FILE, 'utf8'), COURSE_FILE) : DEFAULT_META;
 }
 
 /** The first line of an error message (a SourceError's message continues with the source line and a caret). */
@@ -92,11 +108,11 @@ interface Unit extends Checked {
 }
 
 /** Checks and renders one derivation; throws on any failure, having written nothing. */
-function buildUnit(d: Derivation, seed: number, out: string, rules?: Map<string, Rule>): Unit {
+function buildUnit(d: Derivation, seed: number, out: string, meta: HandoutMeta, marks: boolean, rules?: Map<string, Rule>): Unit {
   const report: DerivationReport = checkDerivation(d, { seed, rules });
   const c: Checked = { derivation: d, report };
   const files = new Map<string, string>([
-    [path.join(out, `${d.id}.tex`), latexDocument([c])],
+    [path.join(out, `${d.id}.tex`), latexDocument([c], { meta: { ...meta, title: undefined }, marks })],
     [path.join(out, `${d.id}.html`), derivationPage(c)],
   ]);
   return { ...c, files };
@@ -107,6 +123,9 @@ export function build(argv: BuildOptions): number {
   const t0 = Date.now();
   const out = argv.out;
   const rules = loadCheckedRules(argv.rules);
+  const meta = readMeta();
+  const marks = argv.marks !== false;
+  log(sourcesLine(argv.derivations, argv.rules));
   const { loaded, failed } = loadEach(argv.derivations, rules, argv.ids);
   const unreadable = failed.length > 0;
   for (const f of failed) log(`✗ ${f.file}: could not be read:\n    ${f.message.split('\n').join('\n    ')}`);
@@ -117,7 +136,7 @@ export function build(argv: BuildOptions): number {
     const t1 = Date.now();
     let unit: Unit;
     try {
-      unit = buildUnit(d, argv.seed, out, rules);
+      unit = buildUnit(d, argv.seed, out, meta, marks, rules);
     } catch (e) {
       const msg = (e as Error).message;
       failed.push({ file: d.file, id: d.id, message: msg.startsWith(d.file) || /^\S+:\d+:\d+: /.test(msg) ? msg : `${d.file}: ${msg}` });
@@ -127,7 +146,7 @@ export function build(argv: BuildOptions): number {
     built.push(unit);
     const good = allVerified(unit.report);
     const m = unit.report.summary;
-    log(`[${i + 1}/${loaded.length}] ${good ? '✓' : '✗'} ${d.id}: ${m.proved} proved, ${m.numeric} numeric, ${m.refuted} refuted, ${m.unknown + m.error} undecided (${Date.now() - t1} ms)`);
+    log(`[${i + 1}/${loaded.length}] ${good ? '✓' : '✗'} ${d.id}: ${m.proved} proved, ${m.numeric} numeric, ${m.refuted} refuted, ${m.unknown} unknown, ${m.error} error (${Date.now() - t1} ms)`);
     if (!good) {
       const lines = unit.report.steps.filter((x) => x.verdict !== 'proved' && x.verdict !== 'numeric')
         .map((s) => `${d.file}:${s.line}:${s.column}: step ${s.index} ${s.verdict}${s.diagnosis ? `: ${s.diagnosis.message}` : ''}${s.message ? `: ${s.message}` : ''}`);
@@ -136,18 +155,39 @@ export function build(argv: BuildOptions): number {
     }
   });
 
-  // The whole-site files, from what was built; with ids, only those derivations' own files.
+  // The whole-site files, from what was built; with ids, only those derivations' own files,
+  // unless the output folder has no site yet: then a complete one, of the derivations named.
   const files = new Map<string, string>();
   for (const u of built) for (const [f, text] of u.files) files.set(f, text);
   let siteError: string | null = null;
-  if (!argv.ids.length) {
+  const site = !argv.ids.length || !fs.existsSync(path.join(out, 'index.html'));
+  if (argv.sheet) {
     try {
-      files.set(path.join(out, 'handout.tex'), latexDocument(built, 'Verified derivations'));
+      if (argv.ids.length) for (const u of built) files.set(path.join(out, `${u.derivation.id}-sheet.tex`), latexSheet([u.derivation], { meta }));
+      else files.set(path.join(out, 'sheet.tex'), latexSheet(built.map((u) => u.derivation), { meta }));
+    } catch (e) {
+      siteError = (e as Error).message;
+      log(`✗ the exercise sheet could not be made: ${siteError}`);
+    }
+  }
+  if (site) {
+    try {
+      files.set(path.join(out, 'handout.tex'), latexDocument(built, { meta, marks }));
       files.set(path.join(out, 'rules.html'), rulesPage(rules, built));
-      files.set(path.join(out, 'index.html'), indexPage({ built, failed, files: { pdf: !!argv.pdf } }));
+      files.set(path.join(out, 'index.html'), indexPage({ built, failed, files: { pdf: !!argv.pdf, sheet: !!argv.sheet } }));
     } catch (e) {
       siteError = (e as Error).message;
       log(`✗ the index, rules page or handout.tex could not be made: ${siteError}`);
+    }
+  }
+  // the self-check page: the course's files and the engine, for the browser
+  if (site) {
+    try {
+      const all = argv.ids.length ? undefined : { derivations: loaded, failed: failed.filter((f) => !f.id).map((f) => ({ file: f.file, message: f.message })) };
+      files.set(path.join(out, CHECK_PAGE), selfCheckPage(locate(argv.derivations), locate(argv.rules), locate(path.join('contexts', 'course.yaml')), all));
+    } catch (e) {
+      siteError = (e as Error).message;
+      log(`✗ ${CHECK_PAGE} could not be made: ${siteError}`);
     }
   }
   files.set(path.join(out, STYLESHEET), STYLE_CSS);
@@ -158,6 +198,7 @@ export function build(argv: BuildOptions): number {
   let pdfCode = 0;
   if (argv.pdf) {
     const texs = argv.ids.length ? built.map((u) => path.join(out, `${u.derivation.id}.tex`)) : siteError ? [] : [path.join(out, 'handout.tex')];
+    if (argv.sheet && !siteError) texs.push(...(argv.ids.length ? built.map((u) => path.join(out, `${u.derivation.id}-sheet.tex`)) : [path.join(out, 'sheet.tex')]));
     for (const tex of texs) {
       const r = makePdf(tex);
       if (r.status === 'written') written.push(r.file);

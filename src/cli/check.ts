@@ -23,6 +23,7 @@ import { answerTextReport, answerJsonReport } from '../emit/answer-text';
 import { answerPage } from '../emit/answer-html';
 import { copyKatexAssets } from '../emit/assets';
 import { writeIfChanged } from './files';
+import { sourcesLine } from './sources';
 
 /** What `rederive check` is given. */
 export interface CheckArgs {
@@ -57,11 +58,12 @@ export function check(argv: CheckArgs): number {
  * Exit 0 when every step verified and every line was read, 1 otherwise.
  */
 function checkAnswer(argv: CheckArgs): number {
-  loadCheckedRules(argv.rules);
+  const rules = loadCheckedRules(argv.rules);
+  log(sourcesLine(argv.derivations ?? 'derivations', argv.rules));
   if (!fs.statSync(argv.file).isFile()) throw new UsageError(`${argv.file} is not a file`);
   let report: AnswerReport;
   try {
-    report = checkAnswerFile(argv.file, { derivation: argv.derivation, derivationsDir: argv.derivations, rulesDir: argv.rules, seed: argv.seed });
+    report = checkAnswerFile(argv.file, { derivation: argv.derivation, derivationsDir: argv.derivations, rulesDir: argv.rules, rules, seed: argv.seed });
   } catch (e) {
     if (e instanceof AnswerInputError) throw new UsageError(e.message);
     throw e;
@@ -80,6 +82,7 @@ function checkAnswer(argv: CheckArgs): number {
 /** Lists the derivations. */
 export function list(argv: { derivations: string; rules: string }): number {
   const rules = loadRules(locate(argv.rules));
+  log(sourcesLine(argv.derivations, argv.rules));
   for (const d of loadAll(argv.derivations, rules, [])) {
     const steps = d.chains.reduce((n, c) => n + c.steps.length, 0);
     process.stdout.write(`${d.id.padEnd(28)} ${String(steps).padStart(3)} steps  ${d.title}\n`);

@@ -1,5 +1,6 @@
 /**
- * The `rederive` command line (yargs): build (--watch), check, grade, list, new, rules.
+ * The `rederive` command line (yargs): build (--watch), check, grade, init, list, new, rules;
+ * `--version`, and "did you mean" for an unknown command (conventions.ts).
  *
  * Exit codes: 0 when every step checked is verified (proved or numeric);
  * 1 when some step is refuted, unknown or an error; 2 for bad input or usage
@@ -16,9 +17,18 @@ import { check, list, listRules } from './check';
 import { newDerivation } from './new';
 import { grade } from './grade';
 import { runWatch } from './watch';
+import { init } from './init';
+import { preflight } from './conventions';
 
 /** Runs the CLI with arguments (without `node` and the script); sets the exit code. */
 export function main(args: string[]): void {
+  const pre = preflight(args);
+  if (pre) {
+    if (pre.out) process.stdout.write(pre.out);
+    if (pre.err) process.stderr.write(pre.err);
+    process.exitCode = pre.exit;
+    return;
+  }
   const run = (f: () => number) => {
     // yargs still calls a command's handler after .fail reported a bad option: run nothing then
     if (process.exitCode === 2) return;
@@ -41,12 +51,14 @@ export function main(args: string[]): void {
   } as const;
   void yargs(args)
     .scriptName('rederive')
-    .usage('$0 <command> [options]\n\nRe-derives proofs: every step is checked symbolically and numerically.')
-    .command('build [ids..]', 'check derivations and write verified handouts (LaTeX, HTML) to the output directory', (y) => y
+    .usage('$0 <command> [options]\n\nRe-derives proofs: every step is checked symbolically and numerically.\nrederive --version prints the version.')
+    .command('build [ids..]', 'check derivations and write the handouts (LaTeX, HTML) and the self-check page (check.html) to the output directory', (y) => y
       .positional('ids', { type: 'string', array: true, default: [] as string[], describe: 'derivation ids (default: all)' })
       .option('out', { type: 'string', default: 'output', describe: 'output directory' })
       .option('derivations', { type: 'string', default: 'derivations', describe: 'directory of derivation files' })
       .option('pdf', { type: 'boolean', default: false, describe: 'also write handout.pdf with pdflatex or latexmk (apt-get install texlive-latex-base)' })
+      .option('sheet', { type: 'boolean', default: false, describe: 'also write the exercise sheet (sheet.tex: statements, givens, the result to show; no solutions)' })
+      .option('marks', { type: 'boolean', default: true, describe: 'verdict marks in the LaTeX handouts (--no-marks: without)' })
       .options(common)
       .example('$0 build', 'check every derivation, write output/<id>.tex and output/handout.tex')
       .example('$0 build --pdf', 'also compile output/handout.pdf')
@@ -91,13 +103,17 @@ export function main(args: string[]): void {
       .option('derivations', { type: 'string', default: 'derivations', describe: 'directory to write <id>.yaml in' })
       .example('$0 new variance-identity --title "The variance identity"', 'writes derivations/variance-identity.yaml'),
     (a) => run(() => newDerivation(a as never)))
+    .command('init <folder>', 'scaffold a course: derivations/, rules/, contexts/course.yaml, course.yaml, rubric.yaml and two example answers', (y) => y
+      .positional('folder', { type: 'string', demandOption: true, describe: 'a new or empty folder' })
+      .example('$0 init stats101', 'then: cd stats101 && npx rederive check answers/flawed.md --derivation variance'),
+    (a) => run(() => init(a as never)))
     .command('list', 'list the derivations', (y) => y
       .option('derivations', { type: 'string', default: 'derivations', describe: 'directory of derivation files' })
       .options(common),
     (a) => run(() => list(a as never)))
     .command('rules', 'list every rule with its statement and numeric self-check', (y) => y.options(common),
       (a) => run(() => listRules(a as never)))
-    .demandCommand(1, 'name a command: build, check, grade, list, new or rules')
+    .demandCommand(1, 'name a command: build, check, grade, init, list, new or rules')
     .strict()
     .fail((msg, err, y) => {
       if (err) throw err;

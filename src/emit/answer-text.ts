@@ -55,7 +55,7 @@ export function answerTextReport(r: AnswerReport, opts: { color?: boolean } = {}
     out.push(dim(`  chain ${c.index}${c.label ? ` [${c.label}]` : ''}, line ${c.start?.line ?? c.startLine}: ${c.reason}; ${c.context ?? ''}${c.unknown ? `; unknown ${c.unknown}` : ''}`));
     for (const s of r.steps.filter((x) => x.chain === c.index)) {
       const said = stepSummary(s);
-      out.push(`    ${paint(s.verdict, MARKS[s.verdict])} line ${String(s.line).padStart(3)}  ${relationText(s.relation).padEnd(2)} ${said ? `${paint(s.verdict, s.verdict.padEnd(7))}  ${said}` : paint(s.verdict, s.verdict)}`);
+      out.push(`    ${paint(s.verdict, MARKS[s.verdict])} ${r.file}:${s.line}:${s.column}  ${relationText(s.relation).padEnd(2)} ${said ? `${paint(s.verdict, s.verdict.padEnd(7))}  ${said}` : paint(s.verdict, s.verdict)}`);
       if (s.verdict === 'refuted' && s.witness) out.push(dim(`        counterexample ${witnessText(s.witness)}`));
     }
   }
@@ -65,7 +65,7 @@ export function answerTextReport(r: AnswerReport, opts: { color?: boolean } = {}
   for (const x of r.engine ?? []) out.push(dim(`  engine fault on line ${x.line} (for the TA, not a mistake of the student): ${x.message}`));
   if (r.unread.length) {
     out.push(`  not read (${r.unread.length}):`);
-    for (const u of r.unread) out.push(`    ${paint('error', '!')} line ${String(u.line).padStart(3)}, column ${u.column}: ${u.reason}${u.text ? `  [${u.text.length > 40 ? u.text.slice(0, 39) + '…' : u.text}]` : ''}`);
+    for (const u of r.unread) out.push(`    ${paint('error', '!')} ${r.file}:${u.line}:${u.column}: ${u.reason}${u.text ? `  [${u.text.length > 40 ? u.text.slice(0, 39) + '…' : u.text}]` : ''}`);
   }
   const m = r.summary;
   out.push(`  ${m.proved} proved, ${m.numeric} numeric, ${m.refuted} refuted, ${m.unknown} unknown, ${m.error} error; ${r.unread.length} not read`);

@@ -6,7 +6,8 @@
  * the justification (note, rules linked to rules.html, hypotheses linked to
  * the setup), a verdict badge — followed by its evidence in a `<details>`
  * that opens on demand (open from the start for a step that did not verify).
- * Expressions are printed from the tree (`printLatex`), as in the LaTeX
+ * Expressions are shown as their author wrote them when they fit a line (and
+ * KaTeX reads them), else printed from the tree (`printLatex`), as in the LaTeX
  * handout, and a sum too wide for the column is split between its terms into
  * lines, one formula each. Every formula names its source position, so a KaTeX
  * failure is reported as `file:line:column`.
@@ -17,10 +18,9 @@
 import type { Checked } from './latex-doc';
 import type { StepReport } from '../check/derivation';
 import type { Step, Relation } from '../semantics/derivation';
-import { printLatex } from './latex-expr';
 import { latexLines } from './latex-lines';
-import { symbolRows, definitionHead, hypothesisTex, conditionTex } from './setup';
-import { renderMath, proseHtml, escapeHtml } from './html-math';
+import { symbolRows, definitionSides, hypothesisTex, conditionTex } from './setup';
+import { renderMath, proseHtml, escapeHtml, MathRenderError } from './html-math';
 import { page, badge, VERDICTS } from './html-page';
 import { fmt } from '../check/rules';
 import { nameToLatex } from '../notation/names';
@@ -65,9 +65,17 @@ function displayLines(lines: string[], where: string): string {
  * a phone needs a different split than a laptop, both are rendered and the
  * stylesheet shows one (`.wide` / `.narrow`).
  */
-function displayExpr(step: Pick<Step, 'expr'>, where: string): string {
+function displayExpr(step: Pick<Step, 'expr'> & { latex?: string }, where: string): string {
   const wide = latexLines(step.expr, WIDE_BUDGET);
   const narrow = latexLines(step.expr, NARROW_BUDGET);
+  // as the author wrote it, when it fits a phone's line and KaTeX reads it; else from the tree, split
+  if (step.latex && narrow.length === 1) {
+    try {
+      return displayLines([step.latex], where);
+    } catch (e) {
+      if (!(e instanceof MathRenderError)) throw e;
+    }
+  }
   if (wide.join('\n') === narrow.join('\n')) return displayLines(wide, where);
   return `<div class="wide">${displayLines(wide, where)}</div><div class="narrow">${displayLines(narrow, where)}</div>`;
 }
@@ -87,7 +95,7 @@ function setup(c: Checked): string {
   if (defs.length) {
     out.push('<h3>Definitions</h3>');
     const at = (df: (typeof defs)[number]) => (df.source ? `${df.source.file}:${df.source.line}:${df.source.column}` : where);
-    for (const df of defs) out.push(`<div class="formula">${renderMath(`${definitionHead(df)} := ${printLatex(df.body)}`, { display: true, where: at(df) })}</div>`);
+    for (const df of defs) out.push(`<div class="formula">${renderMath(`${definitionSides(df).head} := ${definitionSides(df).body}`, { display: true, where: at(df) })}</div>`);
   }
   if (d.hypotheses.size) {
     out.push('<h3>Hypotheses</h3>', '<dl class="hypotheses">');

@@ -11,7 +11,7 @@
  * @example
  *   indexPage({ built: checked, failed: [], files: { pdf: true } })   // '<!doctype html>…'
  */
-import type { Checked } from './latex-doc';
+import { honestTitle, unverifiedSteps, type Checked } from './latex-doc';
 import type { Rule } from '../semantics/rules';
 import type { StepReport } from '../check/derivation';
 import { printLatex } from './latex-expr';
@@ -38,9 +38,12 @@ export function overallVerdict(c: Checked): StepReport['verdict'] {
  * @example
  *   indexPage({ built: [{ derivation, report }], failed: [], files: { pdf: false } })
  */
-export function indexPage(p: { built: Checked[]; failed: BuildFailure[]; files: { pdf: boolean } }): string {
-  const body: string[] = ['<header><h1>Verified derivations</h1>',
-    '<p class="lede">Every step below was checked twice: by a symbolic prover with named rules, and numerically at random instantiations of every symbol.</p></header>'];
+export function indexPage(p: { built: Checked[]; failed: BuildFailure[]; files: { pdf: boolean; sheet?: boolean } }): string {
+  const bad = unverifiedSteps(p.built);
+  const title = honestTitle(undefined, p.built);
+  const lede = 'Every step below was checked twice: by a symbolic prover with named rules, and numerically at random instantiations of every symbol.';
+  const body: string[] = [`<header><h1>${escapeHtml(title)}</h1>`,
+    `<p class="lede">${lede}${bad.length || p.failed.length ? ` Not every step verified: ${escapeHtml([...bad, ...p.failed.map((f) => `${f.id ?? f.file} (not built)`)].join(', '))}.` : ''}</p></header>`];
   body.push('<table class="derivations"><thead><tr><th scope="col">Derivation</th><th scope="col">Steps</th><th scope="col">Status</th></tr></thead><tbody>');
   for (const c of p.built) {
     const d = c.derivation;
@@ -56,8 +59,10 @@ export function indexPage(p: { built: Checked[]; failed: BuildFailure[]; files: 
   body.push(`<h2>Verdicts</h2><ul class="legend">${legend.join('')}</ul>`);
   const downloads = ['<a href="handout.tex">handout.tex</a> (LaTeX)'];
   if (p.files.pdf) downloads.unshift('<a href="handout.pdf">handout.pdf</a>');
+  if (p.files.sheet) downloads.push(`the exercise sheet: ${p.files.pdf ? '<a href="sheet.pdf">sheet.pdf</a>, ' : ''}<a href="sheet.tex">sheet.tex</a>`);
   body.push(`<h2>Handouts</h2><p>All derivations in one document: ${downloads.join(', ')}; one per derivation: <code>&lt;id&gt;.tex</code>. The rules the steps use: <a href="rules.html">rules</a>.</p>`);
-  return page({ title: 'Verified derivations — Rederive', body: body.join('\n'), current: 'index' });
+  body.push('<p>Students can check their own answers, in the browser: <a href="check.html">check an answer</a>.</p>');
+  return page({ title: `${title} — Rederive`, body: body.join('\n'), current: 'index' });
 }
 
 /**

@@ -41,7 +41,7 @@ export function badge(v: StepReport['verdict']): string {
 }
 
 /** Which top-level page a page belongs to, for the navigation. */
-export type Section = 'index' | 'rules' | 'derivation';
+export type Section = 'index' | 'rules' | 'derivation' | 'check';
 
 /**
  * A complete HTML document.
@@ -49,7 +49,7 @@ export type Section = 'index' | 'rules' | 'derivation';
  * @example
  *   page({ title: 'mle-kl', body: '<main>…</main>', current: 'derivation' })
  */
-export function page(p: { title: string; body: string; current: Section; description?: string }): string {
+export function page(p: { title: string; body: string; current: Section; description?: string; csp?: string }): string {
   const link = (href: string, label: string, here: boolean) => `<a href="${href}"${here ? ' aria-current="page"' : ''}>${label}</a>`;
   return `<!doctype html>
 <html lang="en">
@@ -57,12 +57,12 @@ export function page(p: { title: string; body: string; current: Section; descrip
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="rederive">
-${p.description ? `<meta name="description" content="${escapeHtml(p.description)}">\n` : ''}<title>${escapeHtml(p.title)}</title>
+${p.csp ? `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(p.csp)}">\n` : ''}${p.description ? `<meta name="description" content="${escapeHtml(p.description)}">\n` : ''}<title>${escapeHtml(p.title)}</title>
 <link rel="stylesheet" href="${KATEX_STYLESHEET}">
 <link rel="stylesheet" href="${STYLESHEET}">
 </head>
 <body>
-<nav class="site">${link('index.html', 'Derivations', p.current === 'index')}${link('rules.html', 'Rules', p.current === 'rules')}</nav>
+<nav class="site">${link('index.html', 'Derivations', p.current === 'index')}${link('rules.html', 'Rules', p.current === 'rules')}${link('check.html', 'Check an answer', p.current === 'check')}</nav>
 <main>
 ${p.body}
 </main>

@@ -108,6 +108,41 @@ section.rule h2 { font: 600 1rem/1.4 ui-monospace, "DejaVu Sans Mono", Menlo, mo
 section.rule:target { background: #fff7d6; }
 .meta { font-size: 0.85rem; color: var(--muted); }
 
+/* the self-check page: controls, the exercise, the editor beside the report */
+.controls { display: flex; flex-wrap: wrap; gap: 0.6rem 1.5rem; margin: 0.8rem 0; font: 0.95rem/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; }
+.controls label { display: flex; align-items: baseline; max-width: 100%; min-width: 0; white-space: nowrap; }
+.controls select { font: inherit; min-width: 0; max-width: 100%; flex: 1 1 auto; margin-left: 0.4rem; }
+.exercise h2 { margin-top: 0.8rem; }
+.exercise .show { display: flex; align-items: baseline; gap: 1rem; overflow-x: auto; }
+.exercise .show .label { font-weight: 600; white-space: nowrap; }
+.exercise .givens { font-size: 0.95rem; }
+.workspace { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.15fr); gap: 1.25rem; align-items: start; margin-top: 1rem; }
+.editor label { display: block; font: 600 0.9rem/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; margin-bottom: 0.25rem; }
+.editor textarea { width: 100%; min-height: 24rem; resize: vertical; padding: 0.6rem 0.7rem; border: 1px solid var(--rule); border-radius: 6px;
+  font: 0.9rem/1.5 ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; color: var(--ink); background: var(--paper); }
+.editor textarea:focus { outline: 2px solid var(--link); outline-offset: 1px; }
+.report .status { margin: 0 0 0.5rem; }
+.report .status[data-state="failed"] { color: var(--refuted); }
+.report .all-good { color: var(--proved); font-weight: 600; }
+.report .flag-summary { color: var(--refuted); font-weight: 600; margin-bottom: 0.2rem; }
+.report .flag-list { margin: 0 0 0.8rem; padding-left: 1.1rem; font-size: 0.92rem; }
+.report .flag-list li { margin: 0.2rem 0; }
+ol.checked-steps { list-style: none; margin: 0; padding: 0; }
+ol.checked-steps .step { display: block; padding: 0.35rem 0.6rem; margin: 0 0 0.35rem; border: 1px solid var(--rule); }
+ol.checked-steps .step.v-proved, ol.checked-steps .step.v-numeric, ol.checked-steps .step.start { background: var(--paper); }
+ol.checked-steps .step.start { border-style: dashed; }
+ol.checked-steps .from { color: var(--muted); }
+ol.checked-steps .head { display: flex; gap: 0.6rem; align-items: center; font: 0.8rem/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; }
+ol.checked-steps .expr { overflow-x: auto; overflow-y: hidden; }
+ol.checked-steps .expr .katex-display { margin: 0.25rem 0; text-align: left; }
+ol.checked-steps .expr .katex-display > .katex { text-align: left; }
+ol.checked-steps .why { font-size: 0.9rem; }
+ol.checked-steps .why p { margin: 0.15rem 0; }
+ol.checked-steps .rules, ol.checked-steps .note { color: var(--muted); font-size: 0.82rem; }
+a.loc { font: 0.8rem/1.5 ui-monospace, "DejaVu Sans Mono", Menlo, monospace; white-space: nowrap; }
+details.problems { margin-top: 2rem; font-size: 0.92rem; }
+@media (max-width: 860px) { .workspace { grid-template-columns: minmax(0, 1fr); } .editor textarea { min-height: 14rem; } }
+
 /* narrow screens: justification and badge under the expression */
 @media (max-width: 720px) {
   body { font-size: 16px; }
@@ -123,7 +158,7 @@ section.rule:target { background: #fff7d6; }
 /* print: no navigation, nothing clipped, steps kept whole, colours kept */
 @media print {
   body { font-size: 11pt; }
-  nav.site, nav.toc, .step details:not([open]) { display: none; }
+  nav.site, nav.toc, .step details:not([open]), .controls, .editor { display: none; }
   main { max-width: none; padding: 0; }
   .formula, .step .expr { overflow: visible; }
   .step { break-inside: avoid; grid-template-columns: 2.8rem minmax(0, 1fr) 13rem 5.5rem; }

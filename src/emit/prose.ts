@@ -9,7 +9,9 @@
  * an underscore subscript (`p_data`, `L_G`, `p_θ`), a Greek letter with its
  * sub/superscript digits (`θ₀`, `ε²`) and a few signs (`‖`, `→`, `≈`) become
  * small math segments, and so does a bare LaTeX command with its scripts
- * (`\doteq_{\theta}` in a diagnosis), and a letter starred (`D*`). The LaTeX printer (`texText` in latex-doc.ts) wraps
+ * (`\doteq_{\theta}` in a diagnosis), a letter starred (`D*`) or with a
+ * superscript (`R^d`). Greek letters follow Unicode: φ (U+03C6) is `\varphi`,
+ * ϕ (U+03D5) is `\phi`, so prose and formulas show one φ. The LaTeX printer (`texText` in latex-doc.ts) wraps
  * math in `$…$`; the HTML printer renders it with KaTeX.
  *
  * @example
@@ -23,7 +25,7 @@ export type ProseSegment = { kind: 'text'; text: string } | { kind: 'math'; tex:
 const GREEK: Record<string, string> = {
   'α': '\\alpha', 'β': '\\beta', 'γ': '\\gamma', 'δ': '\\delta', 'ε': '\\epsilon', 'ζ': '\\zeta', 'η': '\\eta', 'θ': '\\theta',
   'κ': '\\kappa', 'λ': '\\lambda', 'μ': '\\mu', 'ν': '\\nu', 'ξ': '\\xi', 'π': '\\pi', 'ρ': '\\rho', 'σ': '\\sigma', 'τ': '\\tau',
-  'φ': '\\phi', 'ϕ': '\\phi', 'χ': '\\chi', 'ψ': '\\psi', 'ω': '\\omega', 'Γ': '\\Gamma', 'Δ': '\\Delta', 'Θ': '\\Theta',
+  'φ': '\\varphi', 'ϕ': '\\phi', 'χ': '\\chi', 'ψ': '\\psi', 'ω': '\\omega', 'Γ': '\\Gamma', 'Δ': '\\Delta', 'Θ': '\\Theta',
   'Λ': '\\Lambda', 'Σ': '\\Sigma', 'Φ': '\\Phi', 'Ψ': '\\Psi', 'Ω': '\\Omega',
 };
 const SIGNS: Record<string, string> = {
@@ -39,7 +41,8 @@ const MATH_RUN = new RegExp(
   `|([${G}])([${SUBDIGITS}²³∗]*)` +
   `|([${S}])` +
   '|(\\\\[A-Za-z]+(?:[_^](?:\\{[^{}$]*\\}|[A-Za-z0-9]))*)' +
-  '|(?<![A-Za-z0-9\\\\])([A-Za-z])\\*(?![A-Za-z0-9*])',
+  '|(?<![A-Za-z0-9\\\\])([A-Za-z])\\*(?![A-Za-z0-9*])' +
+  '|(?<![A-Za-z0-9\\\\])([A-Za-z])\\^(\\{[^{}$]*\\}|\\\\[A-Za-z]+|[A-Za-z0-9]+)(?![A-Za-z0-9_])',
   'gu',
 );
 
@@ -92,7 +95,8 @@ export function proseSegments(s: string): ProseSegment[] {
       } else if (m[4]) tex = GREEK[m[4]] + scripts(m[5] ?? '');
       else if (m[6]) tex = SIGNS[m[6]];
       else if (m[7]) tex = m[7];
-      else tex = `${m[8]}^{*}`;
+      else if (m[8]) tex = `${m[8]}^{*}`;
+      else tex = `${m[9]}^{${m[10].startsWith('{') ? m[10].slice(1, -1) : m[10]}}`;
       out.push({ kind: 'math', tex });
     }
     text(part.slice(at));

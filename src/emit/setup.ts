@@ -70,9 +70,19 @@ export function definitionHead(df: Definition): string {
  * @example
  *   hypothesisTex(d.hypotheses.get('optimal-discriminator')!)   // 'D_{\\phi} = D^{*}'
  */
-export function hypothesisTex(h: Hypothesis): string {
+export function hypothesisTex(h: Hypothesis, opts: { tree?: boolean } = {}): string {
+  if (h.latex && !opts.tree) return h.latex.trim();
   const apart = (h as Hypothesis & { apart?: [Expr, Expr] }).apart;
   return apart ? `${printLatex(apart[0])} \\neq ${printLatex(apart[1])}` : printLatex(h.statement);
+}
+
+/**
+ * A definition's two sides for display: as the author wrote them, else printed from the tree.
+ *
+ * @example definitionSides(df)   // { head: 'L_{MLE}(\\theta)', body: '-\\mathbb{E}_{x \\sim p_{data}}[\\log p_\\theta(x)]' }
+ */
+export function definitionSides(df: Definition, opts: { tree?: boolean } = {}): { head: string; body: string } {
+  return df.latex && !opts.tree ? df.latex : { head: definitionHead(df), body: printLatex(df.body) };
 }
 
 /**

@@ -23,8 +23,8 @@ export function textReport(r: DerivationReport, opts: { color?: boolean } = {}):
   const paint = (v: StepReport['verdict'], s: string) => (opts.color ? `\x1b[${COLORS[v]}m${s}\x1b[0m` : s);
   const out = [`${r.derivation}: ${r.title}  (${r.file})`];
   for (const s of r.steps) {
-    out.push(`  ${paint(s.verdict, MARKS[s.verdict])} line ${String(s.line).padStart(3)}  ${s.relation.padEnd(3)} ${paint(s.verdict, s.verdict)}${s.rules.length ? `  [${s.rules.join(', ')}]` : ''}`);
-    if (s.diagnosis) out.push(`      ${s.diagnosis.message}${s.diagnosis.at ? ` (at line ${s.diagnosis.at.line}, column ${s.diagnosis.at.column}: ${s.diagnosis.at.text})` : ''}`);
+    out.push(`  ${paint(s.verdict, MARKS[s.verdict])} ${r.file}:${s.line}:${s.column}  ${s.relation.padEnd(3)} ${paint(s.verdict, s.verdict)}${s.rules.length ? `  [${s.rules.join(', ')}]` : ''}`);
+    if (s.diagnosis) out.push(`      ${s.diagnosis.message}${s.diagnosis.at ? ` (at ${r.file}:${s.diagnosis.at.line}:${s.diagnosis.at.column}: ${s.diagnosis.at.text})` : ''}`);
     if (s.witness) out.push(`      counterexample ${witnessText(s.witness)}`);
     if (s.message) out.push(`      ${s.message}`);
     for (const n of s.notes) out.push(`      note: ${n}`);

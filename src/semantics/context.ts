@@ -51,6 +51,8 @@ export interface Definition {
   given?: string[];
   body: Expr;
   source?: { file: string; line: number; column: number };
+  /** The definition as its author wrote it (head and body), for display; the tree is what is checked. */
+  latex?: { head: string; body: string };
 }
 
 /** The context as the parser needs it. */

@@ -112,7 +112,7 @@ export function loadDerivation(text: string, file: string, knownRules?: Readonly
     const names = (text: string, off: number) => splitTopLevel(text).filter((p) => p.text).map((p) => canonName(s, { text: p.text, offset: argsOff + off + p.offset }));
     const params = hm ? names(argText, 0) : [];
     const given = givenText !== undefined ? names(givenText, hm![2].length - givenText.length) : undefined;
-    return { node: s, name, params, given, bodyText: { text: m[2], offset: m[1].length + (m[0].includes(':=') ? 2 : 8) } };
+    return { node: s, name, params, given, headText: head, bodyText: { text: m[2], offset: m[1].length + (m[0].includes(':=') ? 2 : 8) } };
   });
   const defsShell: Definition[] = rawDefs.map((d) => ({ name: d.name, params: d.params, ...(d.given ? { given: d.given } : {}), body: sym(d.name) }));
   const ctx0 = makeContext(decls, defsShell, aliases);
@@ -125,6 +125,7 @@ export function loadDerivation(text: string, file: string, knownRules?: Readonly
     ...(d.given ? { given: d.given } : {}),
     body: L.resolved(L.latex(d.node, ctx1, d.bodyText), ctx1, d.node, d.bodyText.offset),
     source: L.loc(d.node.range![0]),
+    latex: { head: d.headText, body: d.bodyText.text.trim() },
   }));
   const ctx = makeContext(decls, definitions, aliases);
 

@@ -25,12 +25,12 @@ describe('the terminal report', () => {
     expect(answerTextReport(r)).toBe([
       'a.md  (course context: no hypothesis assumed)',
       '  chain 1, line 2: first mathematics of the file; course context',
-      '    ✓ line   3  =  proved',
-      '    ✗ line   4  ⇒  refuted  sign flipped (at column 7: b)',
+      '    ✓ a.md:3:5  =  proved',
+      '    ✗ a.md:4:5  ⇒  refuted  sign flipped (at column 7: b)',
       '        counterexample at x = 1: left side = 1, right side = -1 (seed 3)',
-      '    ! line   5  ≐θ error    cannot read line 5',
+      '    ! a.md:5:5  ≐θ error    cannot read line 5',
       '  not read (1):',
-      '    ! line   9, column 1: a mark  [\\uparrow]',
+      '    ! a.md:9:1: a mark  [\\uparrow]',
       '  1 proved, 0 numeric, 1 refuted, 0 unknown, 1 error; 1 not read',
       '',
     ].join('\n'));

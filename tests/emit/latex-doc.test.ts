@@ -57,7 +57,7 @@ describe('a section', () => {
   test('each step carries its justification and mark in \\tag*', () => {
     const tags = tex.match(/\\tag\*\{[^\n]*\}/g) ?? [];
     expect(tags).toHaveLength(c.report.steps.length);
-    for (const t of tags) expect(t).toMatch(/\\(proved|numericonly|refuted|undecided)\}$/);
+    for (const t of tags) expect(t).toMatch(/\\(proved|numericonly|refuted|unknownmark|errormark)\}$/);
     expect(tex).toContain('\\why{by log-quotient, expectation-linearity}');
   });
 

@@ -27,7 +27,9 @@ describe('texText', () => {
     ['KL(p_data ‖ p_θ)', 'KL($p_{\\mathrm{data}}$ $\\|$ $p_{\\theta}$)'],
     ['50% & #1 {x}', '50\\% \\& \\#1 \\{x\\}'],
     ['a < b | c > d', 'a \\textless{} b \\textbar{} c \\textgreater{} d'],
-    ['x^y ~ z', 'x\\^{}y \\~{} z'],
+    ['x^y ~ z', '$x^{y}$ \\~{} z'],
+    ['a ^ b', 'a \\^{} b'],
+    ['φ(x) ∈ R^d, ϕ', '$\\varphi$(x) $\\in$ $R^{d}$, $\\phi$'],
     ['note $a_b$ kept', 'note $a_b$ kept'],
   ])('%s', (input, expected) => {
     expect(texText(input)).toBe(expected);

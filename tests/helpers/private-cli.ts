@@ -1,6 +1,7 @@
 /**
  * The command line, compiled into a private package root for one test file:
- * `<tmp>/dist` (from src/), with rules/, templates/, derivations/ and contexts/ copied
+ * `<tmp>/dist` (from src/; dist/browser, the self-check page's scripts, from
+ * the project's), with rules/, templates/, derivations/, contexts/ and package.json copied
  * beside it, so a test that spawns `rederive` never races with another test
  * file compiling into the shared dist/. Dependencies resolve from the
  * project's node_modules through NODE_PATH.
@@ -14,6 +15,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { spawn, spawnSync, execFileSync, ChildProcess } from 'child_process';
+import { browserBundle } from '../../src/web/bundle';
 
 export const ROOT = path.join(__dirname, '..', '..');
 
@@ -44,9 +46,12 @@ export function removeTemporaryDirs(): void {
 export function privateCli(): PrivateCli {
   const root = tmpDir('rederive-pkg-');
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(ROOT, 'tsconfig.json'), '--outDir', path.join(root, 'dist')], { stdio: 'inherit' });
-  for (const d of ['rules', 'templates', 'derivations', 'contexts']) {
+  for (const d of ['rules', 'templates', 'derivations', 'contexts', 'package.json']) {
     if (fs.existsSync(path.join(ROOT, d))) fs.cpSync(path.join(ROOT, d), path.join(root, d), { recursive: true });
   }
+  // the self-check page's browser scripts, as an installed package has them (rebuilt first if stale)
+  browserBundle();
+  fs.cpSync(path.join(ROOT, 'dist', 'browser'), path.join(root, 'dist', 'browser'), { recursive: true });
   const script = path.join(root, 'rederive.js');
   fs.writeFileSync(script, "require('./dist/cli/main.js').main(process.argv.slice(2));\n");
   const env = { ...process.env, NO_COLOR: '1', NODE_PATH: path.join(ROOT, 'node_modules') };
