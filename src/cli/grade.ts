@@ -1,8 +1,16 @@
 /**
- * `rederive grade <dir> --derivation <id>`: checks every answer in a folder
- * (its *.tex and *.md files, sorted by name; sub-folders with --recursive)
- * in parallel across the machine's cores, and writes the class's results as
- * CSV, JSON or Gradescope's results.json.
+ * `rederive grade <dir> [--derivation <id>] [--rubric FILE]`: grades every
+ * answer in a folder (its *.tex and *.md files, sorted by name; sub-folders
+ * with --recursive) in parallel across the machine's cores, and writes the
+ * class's scores as CSV, JSON or Gradescope's results.json.
+ *
+ * Without --derivation each answer is a whole homework: it is split into
+ * problems by its labels, and each problem the rubric maps to a derivation
+ * is graded against it (answers/homework.ts); with --derivation the whole
+ * answer is one problem. Scores come from the rubric (answers/rubric.ts,
+ * answers/score.ts): --rubric, else rubric.yaml in the working directory,
+ * else contexts/rubric.yaml; with --derivation and no rubric file, the
+ * built-in defaults.
  *
  * One answer never stops the batch: an answer over the time limit, one whose
  * check crashes, and a file that cannot be read are reported in its row and
@@ -23,6 +31,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { gradeFiles, defaultChecker, defaultWorkers, GradeResult } from '../answers/pool';
 import type { AnswerOptions } from '../answers/types';
+import { loadRubricFile, checkRubric, defaultRubric, singleProblem, type Rubric, type RubricProblem } from '../answers/rubric';
+import { loadDerivations } from '../answers/context';
+import { scoreAnswer } from '../answers/score';
 import { gradeCsv } from '../emit/grade-csv';
 import { gradeJson } from '../emit/grade-json';
 import { gradescopeResults } from '../emit/grade-gradescope';
@@ -36,7 +47,10 @@ export type GradeFormat = 'csv' | 'json' | 'gradescope';
 /** Options of `rederive grade`. */
 export interface GradeArgs {
   dir: string;
-  derivation: string;
+  /** Grade every answer as one problem against this derivation; without it, split answers by their labels. */
+  derivation?: string;
+  /** The rubric file (default: rubric.yaml, else contexts/rubric.yaml). */
+  rubric?: string;
   format: GradeFormat;
   /** The CSV or JSON file (default: standard output), or the results.json path (default: results.json). */
   out?: string;
@@ -112,6 +126,24 @@ function duration(s: number): string {
   return `${Math.floor(s / 60)} min ${String(Math.ceil(s % 60)).padStart(2, '0')} s`;
 }
 
+/** The rubric: --rubric, else rubric.yaml here, else contexts/rubric.yaml; with --derivation and none, the defaults. */
+function readRubric(argv: GradeArgs, derivationsDir: string): Rubric {
+  let file = argv.rubric;
+  if (file === undefined) file = ['rubric.yaml', path.join('contexts', 'rubric.yaml')].find((f) => fs.existsSync(f));
+  if (file === undefined) {
+    if (argv.derivation !== undefined) return defaultRubric();
+    throw new UsageError('grading whole homeworks needs a rubric (rubric.yaml or contexts/rubric.yaml, or --rubric FILE) mapping problem labels to derivations; or grade one derivation with --derivation');
+  }
+  if (!fs.existsSync(file)) throw new UsageError(`no such rubric file: ${file}`);
+  const rubric = loadRubricFile(file); // a mistake in it is a SourceError: file:line:column, exit 2
+  try {
+    checkRubric(rubric, loadDerivations(derivationsDir, locate(argv.rules)));
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  return rubric;
+}
+
 /** Grades every answer in argv.dir and writes the results; returns the exit code (0 when the batch ran). */
 export async function grade(argv: GradeArgs): Promise<number> {
   let stat: fs.Stats;
@@ -130,13 +162,17 @@ export async function grade(argv: GradeArgs): Promise<number> {
   const derivationsDir = locate(argv.derivations);
   const ids = derivationFiles(derivationsDir).map(idOfFile);
   if (!ids.length) throw new UsageError(`no derivation files (*.yaml) in ${argv.derivations}`);
-  if (!ids.includes(argv.derivation)) throw new UsageError(`no derivation "${argv.derivation}" (have: ${ids.join(', ')})`);
+  if (argv.derivation !== undefined && !ids.includes(argv.derivation)) throw new UsageError(`no derivation "${argv.derivation}" (have: ${ids.join(', ')})`);
+  const rubric = readRubric(argv, derivationsDir);
+  const single = argv.derivation !== undefined ? singleProblem(rubric, argv.derivation) : undefined;
+  const problems: RubricProblem[] = single ? [single] : rubric.problems;
+  if (!problems.length) throw new UsageError(`the rubric ${rubric.file ?? ''} has no problems: add them under problems: (a label, then its derivation), or grade one derivation with --derivation`);
   const checker = argv.checker ?? defaultChecker();
   if (!fs.existsSync(checker)) throw new UsageError(`the answer checker is not built (${checker} is missing): run npm run build:ts`);
 
   const out = argv.out ?? (argv.format === 'gradescope' ? 'results.json' : '-');
   const opts: AnswerOptions = {
-    derivation: argv.derivation,
+    ...(argv.derivation !== undefined ? { derivation: argv.derivation } : {}),
     derivationsDir: path.resolve(derivationsDir),
     rulesDir: path.resolve(locate(argv.rules)),
     seed: argv.seed,
@@ -150,6 +186,7 @@ export async function grade(argv: GradeArgs): Promise<number> {
       workers,
       timeoutMs: Math.round(argv.timeout * 1000),
       checker,
+      plan: { rubric, ...(single ? { single } : {}) },
       ...(argv.workerScript ? { workerScript: argv.workerScript } : {}),
       onResult: (_r, _i, done) => progress.update(done),
     });
@@ -161,9 +198,14 @@ export async function grade(argv: GradeArgs): Promise<number> {
   }
   const seconds = (performance.now() - t0) / 1000;
 
-  const answers: GradedAnswer[] = results.map((result, i) => ({ name: names[i].split(path.sep).join('/'), result }));
-  const text = argv.format === 'csv' ? gradeCsv(answers)
-    : JSON.stringify(argv.format === 'json' ? gradeJson(answers, { derivation: argv.derivation }) : gradescopeResults(answers, { derivation: argv.derivation }), null, 2) + '\n';
+  const answers: GradedAnswer[] = results.map((result, i) => ({
+    name: names[i].split(path.sep).join('/'),
+    result,
+    ...(result.grading ? { scores: scoreAnswer(result.grading.problems, problems) } : {}),
+  }));
+  const meta = { ...(argv.derivation !== undefined ? { derivation: argv.derivation } : {}), problems };
+  const text = argv.format === 'csv' ? gradeCsv(answers, meta)
+    : JSON.stringify(argv.format === 'json' ? gradeJson(answers, meta) : gradescopeResults(answers, meta), null, 2) + '\n';
   let wrote: string;
   if (out === '-') {
     process.stdout.write(text);
@@ -175,7 +217,10 @@ export async function grade(argv: GradeArgs): Promise<number> {
   if (!argv.quiet) {
     const rows = answers.map(answerRow);
     const s = batchSummary(rows);
-    const parts = [`${s.allVerified} with every step verified`, `${s.withRefuted} with a refuted step`];
+    const scored = rows.filter((r) => r.score !== undefined);
+    const points = scored.reduce((n, r) => n + r.score!, 0);
+    const max = problems.reduce((n, p) => n + p.points, 0);
+    const parts = [...(scored.length ? [`mean score ${(points / scored.length).toFixed(1)} of ${max}`] : []), `${s.allVerified} with every step verified`, `${s.withRefuted} with a refuted step`];
     const noSteps = rows.filter((r) => r.status === 'checked' && r.steps === 0).length;
     const other = s.checked - s.allVerified - s.withRefuted - noSteps;
     if (other) parts.push(`${other} with a step undecided or in error, or a line not read`);
