@@ -9,14 +9,15 @@
  * answer is graded problem by problem (homework.ts) with the checker's
  * `checkAnswerText`, and the grading is posted instead of one report.
  *
- * workerData: { checker: string }   the module that exports `checkAnswerFile` (and `checkAnswerText` for plans)
+ * workerData: { checker, grading? }  the module that exports `checkAnswerFile` (and `checkAnswerText` for plans);
+ *                                   grading: load the grading code before saying ready
  * in:  { id, file, opts, plan? }     one answer to check
  * out: { ready: true } once, then { id, report } / { id, grading } or { id, error, code? } per answer
  */
 import * as fs from 'fs';
 import { parentPort, workerData } from 'worker_threads';
 import type { AnswerOptions, AnswerReport } from './types';
-import { gradeAnswerText, type GradePlan, type TextChecker } from './homework';
+import type { GradePlan, TextChecker, AnswerGrading } from './homework';
 
 type Checker = { checkAnswerFile(file: string, opts: AnswerOptions): AnswerReport; checkAnswerText?: TextChecker };
 
@@ -28,6 +29,11 @@ const checker = require((workerData as { checker: string }).checker) as Checker;
 if (typeof checker.checkAnswerFile !== 'function') {
   throw new Error(`${(workerData as { checker: string }).checker} does not export checkAnswerFile`);
 }
+
+// with a grading plan the engine is loaded before the worker says it is ready, so an answer's time limit
+// counts its checking, not the loading
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const homework = (workerData as { grading?: boolean }).grading ? (require('./homework') as typeof import('./homework')) : undefined;
 
 /** Posts a result, as JSON when something in it cannot be cloned (a function, a class instance). */
 function post(m: object): void {
@@ -42,7 +48,9 @@ port.on('message', (job: { id: number; file: string; opts: AnswerOptions; plan?:
   try {
     if (job.plan) {
       if (typeof checker.checkAnswerText !== 'function') throw new Error(`${(workerData as { checker: string }).checker} does not export checkAnswerText`);
-      const grading = gradeAnswerText(fs.readFileSync(job.file, 'utf8'), job.file, job.opts, job.plan, checker.checkAnswerText);
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { gradeAnswerText } = homework ?? (require('./homework') as typeof import('./homework'));
+      const grading: AnswerGrading = gradeAnswerText(fs.readFileSync(job.file, 'utf8'), job.file, job.opts, job.plan, checker.checkAnswerText);
       post({ id: job.id, grading });
     } else post({ id: job.id, report: checker.checkAnswerFile(job.file, job.opts) });
   } catch (e) {

@@ -10,7 +10,7 @@
  *    (single-derivation grading) and the number of answers;
  *  - each test: `name` ("Problem 3(a) (generator-loss-kl)", prefixed by the
  *    answer's file when the folder holds several answers), `number` (the
- *    problem's label, or "2.3(a)" for answer 2), `score`, `max_score` (the
+ *    problem's label, "2.3(a)" for answer 2; with --derivation, "1"), `score`, `max_score` (the
  *    rubric's points), `status` ("passed" when every point was earned, else
  *    "failed"), `output` (the result check, every deduction with its line,
  *    the places that need a human look, then a line per step with the
@@ -100,11 +100,11 @@ export function gradescopeResults(answers: readonly GradedAnswer[], meta: GradeM
       summary.push(`${prefix}${why}`);
       return;
     }
-    for (const sc of a.scores) {
+    for (const [pi, sc] of a.scores.entries()) {
       const o = a.result.grading?.problems.find((p) => p.key === sc.key);
       const title = sc.key === sc.derivation ? sc.derivation : `Problem ${sc.key} (${sc.derivation})`;
       tests.push({
-        name: `${prefix}${title}`, number: number(sc.key), score: sc.points, max_score: sc.max,
+        name: `${prefix}${title}`, number: number(sc.key === sc.derivation ? String(pi + 1) : sc.key), score: sc.points, max_score: sc.max,
         status: sc.points >= sc.max ? 'passed' : 'failed', output: problemOutput(sc, o), output_format: 'text', visibility: 'visible',
       });
     }
