@@ -59,7 +59,7 @@ export function main(args: string[]): void {
       .option('format', { choices: ['text', 'json', 'html'] as const, default: 'text', describe: 'report format (html: answers only, written to --out)' })
       .option('derivation', { type: 'string', describe: 'answers: check against this derivation\'s symbols, definitions and hypotheses (default: the course context)' })
       .option('derivations', { type: 'string', default: 'derivations', describe: 'directory of derivation files' })
-      .option('out', { type: 'string', describe: 'answers, --format html: the page to write (default: output/<answer>.html)' })
+      .option('out', { type: 'string', describe: 'answers, --format html: the page to write (default: reports/<answer>.html, apart from the handouts in output/)' })
       .options(common)
       .example('$0 check derivations/gaussian-kl.yaml --format json', 'machine-readable report')
       .example('$0 check answers/alice.md --derivation mle-kl', 'flag wrong steps in a student\'s answer')

@@ -1,9 +1,12 @@
 /**
- * A checked answer as one HTML page: the student's lines rendered by KaTeX as
- * they were written, chain by chain, a badge per step, wrong steps
- * highlighted with their diagnosis (the part of the line the diagnosis points
- * at in red), the evidence of each step on demand, and the lines that could
- * not be read at the top.
+ * A checked answer as one HTML page a student can read: titled by the file's
+ * path relative to where the command ran; first the list of flagged steps
+ * (line, the one-sentence diagnosis, a link to the step), then the lines
+ * that could not be read, then the student's lines rendered by KaTeX as they
+ * were written, chain by chain, a badge per step, wrong steps highlighted
+ * with their diagnosis (the part of the line the diagnosis points at in red)
+ * and the evidence of each step on demand. Hypotheses are shown as their
+ * statements ($D_\phi = D^*$), never by the derivation's internal names.
  *
  * Strategy: the handouts' stylesheet and badges (html-style.ts,
  * html-page.ts) and KaTeX at build time with trust refused (html-math.ts).
@@ -20,7 +23,8 @@ import { renderMath, escapeHtml } from './html-math';
 import { badge, VERDICTS, KATEX_STYLESHEET } from './html-page';
 import { STYLE_CSS } from './html-style';
 import { witnessText } from './text';
-import { stepSummary } from './answer-text';
+import * as path from 'path';
+import { stepSummary, withStatements } from './answer-text';
 
 /** Extra rules for answer pages, after the handouts' stylesheet. */
 const ANSWER_CSS = `
@@ -31,6 +35,8 @@ section.chain h2 .meta { font-weight: normal; }
 .step .diagnosis { color: var(--refuted); font-weight: 600; }
 .step.v-refuted { outline: 2px solid var(--refuted); }
 ul.unread li { margin: 0.2rem 0; }
+section.flagged { border-left: 4px solid var(--refuted); padding-left: 0.8rem; }
+section.flagged li { margin: 0.3rem 0; }
 code.tex { background: var(--tint); padding: 0 0.2rem; }
 `;
 
@@ -118,14 +124,14 @@ function stepRow(r: AnswerReport, s: AnswerStep): string {
   const where = `${r.file}:${s.line}:${s.column}`;
   const at = s.diagnosis?.at;
   const highlight = at && at.line === s.line ? { offset: at.column - s.column, text: at.text } : undefined;
-  const said = stepSummary(s);
+  const said = stepSummary(s, r.stated);
   const verified = s.verdict === 'proved' || s.verdict === 'numeric';
   const evidence: string[] = [];
   if (s.diagnosis) evidence.push(`<dt>diagnosis</dt><dd>${escapeHtml(s.diagnosis.class)}</dd>`);
   if (s.witness) evidence.push(`<dt>counterexample</dt><dd>${messageHtml(witnessText(s.witness), where)}</dd>`);
   if (s.evidence) evidence.push(`<dt>symbolic</dt><dd>${escapeHtml(s.evidence.symbolic)}</dd><dt>numeric</dt><dd>${escapeHtml(s.evidence.numeric)}</dd>`);
   if (s.rules.length) evidence.push(`<dt>rules</dt><dd>${s.rules.map(escapeHtml).join(', ')}</dd>`);
-  for (const n of s.notes ?? []) evidence.push(`<dt>note</dt><dd>${messageHtml(n, where)}</dd>`);
+  for (const n of s.notes ?? []) evidence.push(`<dt>note</dt><dd>${messageHtml(withStatements(n, r.stated), where)}</dd>`);
   evidence.push(`<dt>seed</dt><dd>${s.seed}</dd>`);
   return `<li class="step v-${s.verdict}" id="step-${s.index}">
 <span class="rel">${relationMath(s.relation, where)}</span>
@@ -152,11 +158,34 @@ ${steps.map((s) => stepRow(r, s)).join('\n')}
 }
 
 /**
+ * The name a report shows for a file: its path relative to the working
+ * directory (as the student or TA typed it, not an absolute path).
+ *
+ * @example displayName('/home/ta/hw4/answers/alice.md')   // 'answers/alice.md' when run in /home/ta/hw4
+ */
+export function displayName(file: string, cwd = process.cwd()): string {
+  const rel = path.relative(cwd, path.resolve(cwd, file));
+  return (rel && !path.isAbsolute(rel) ? rel : file).split(path.sep).join('/');
+}
+
+/** The flagged (refuted) steps first: line, the one-sentence diagnosis, a link to the step. */
+function flaggedList(r: AnswerReport): string {
+  const wrong = r.steps.filter((s) => s.verdict === 'refuted');
+  if (!wrong.length) return `<p class="status">No step is flagged as wrong.</p>`;
+  const items = wrong.map((s) => {
+    const said = s.diagnosis ? withStatements(s.diagnosis.message, r.stated) : (s.message ? withStatements(s.message, r.stated) : 'this step does not follow from the line before it');
+    return `<li><a href="#step-${s.index}">line ${s.line}</a>: ${messageHtml(said, `${r.file}:${s.line}:${s.column}`)}</li>`;
+  });
+  return `<section class="flagged"><h2>Flagged step${wrong.length > 1 ? 's' : ''} (${wrong.length})</h2><ol>${items.join('')}</ol></section>`;
+}
+
+/**
  * The answer page.
  *
  * @example answerPage(report).includes('class="step v-refuted"')   // true when a step is wrong
  */
-export function answerPage(r: AnswerReport, opts: { katexStylesheet?: string } = {}): string {
+export function answerPage(r: AnswerReport, opts: { katexStylesheet?: string; cwd?: string } = {}): string {
+  const name = displayName(r.file, opts.cwd);
   const counts = (Object.keys(VERDICTS) as AnswerStep['verdict'][])
     .filter((v) => r.summary[v])
     .map((v) => `<span class="count v-${v}">${r.summary[v]} ${VERDICTS[v].label}</span>`).join(' ');
@@ -164,7 +193,7 @@ export function answerPage(r: AnswerReport, opts: { katexStylesheet?: string } =
     ? `<section class="unread"><h2>Not read (${r.unread.length})</h2><ul class="unread">${r.unread.map((u) => `<li>line ${u.line}, column ${u.column}: ${messageHtml(u.reason, r.file)}${u.text ? ` <code class="tex">${escapeHtml(u.text)}</code>` : ''}</li>`).join('')}</ul></section>`
     : '';
   const stated = r.stated?.length
-    ? `<p class="status">Stated: ${r.stated.map((h) => `${escapeHtml(h.name)} (line ${h.line}) ${relationMath(h.latex, r.file)}`).join('; ')}</p>`
+    ? `<p class="status">Stated: ${r.stated.map((h) => `${relationMath(h.latex, r.file)} (line ${h.line})`).join('; ')}</p>`
     : '';
   return `<!doctype html>
 <html lang="en">
@@ -172,14 +201,15 @@ export function answerPage(r: AnswerReport, opts: { katexStylesheet?: string } =
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="rederive">
-<title>${escapeHtml(r.file)} — rederive check</title>
+<title>${escapeHtml(name)} — rederive check</title>
 <link rel="stylesheet" href="${escapeHtml(opts.katexStylesheet ?? KATEX_STYLESHEET)}">
 <style>${STYLE_CSS}${ANSWER_CSS}</style>
 </head>
 <body>
 <main>
-<h1>${escapeHtml(r.file)}</h1>
+<h1>${escapeHtml(name)}</h1>
 <p class="lede">${r.derivation ? `Checked against the derivation <code>${escapeHtml(r.derivation)}</code>.` : 'Checked in the course context: no hypothesis is assumed.'} ${counts}</p>
+${flaggedList(r)}
 ${stated}
 ${unread}
 ${r.chains.map((c) => chainSection(r, c)).join('\n')}
