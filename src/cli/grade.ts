@@ -37,6 +37,8 @@ import { scoreAnswer } from '../answers/score';
 import { gradeCsv } from '../emit/grade-csv';
 import { gradeJson } from '../emit/grade-json';
 import { gradescopeResults } from '../emit/grade-gradescope';
+import { gradedPage } from '../emit/grade-html';
+import { copyKatexAssets } from '../emit/assets';
 import { answerRow, batchSummary, GradedAnswer, statusWords } from '../emit/grade-summary';
 import { UsageError, log } from './common';
 import { derivationFiles, locate, writeIfChanged } from './files';
@@ -55,6 +57,8 @@ export interface GradeArgs {
   /** The CSV or JSON file (default: standard output), or the results.json path (default: results.json). */
   out?: string;
   recursive: boolean;
+  /** Also write each student's graded page here (one HTML file per answer, KaTeX's assets beside them). */
+  reports?: string;
   /** Worker threads (default: one per core). */
   jobs?: number;
   /** Time limit for one answer, in seconds. */
@@ -124,6 +128,11 @@ function duration(s: number): string {
   if (!Number.isFinite(s)) return '?';
   if (s < 60) return `${Math.ceil(s)} s`;
   return `${Math.floor(s / 60)} min ${String(Math.ceil(s % 60)).padStart(2, '0')} s`;
+}
+
+/** KaTeX's stylesheet from a page at `name` inside the reports folder (pages of sub-folders go up). */
+function katexHref(name: string): string {
+  return `${'../'.repeat(name.split('/').length - 1)}katex/katex.min.css`;
 }
 
 /** The rubric: --rubric, else rubric.yaml here, else contexts/rubric.yaml; with --derivation and none, the defaults. */
@@ -214,6 +223,18 @@ export async function grade(argv: GradeArgs): Promise<number> {
     wrote = `${out}${writeIfChanged(out, text) === 'unchanged' ? ' (unchanged)' : ''}`;
   }
 
+  let pages = 0;
+  if (argv.reports !== undefined) {
+    const outputDir = path.resolve('output');
+    if (path.resolve(argv.reports) === outputDir) throw new UsageError('--reports must not be output/: that folder holds the handouts (use reports/)');
+    for (const a of answers) {
+      if (a.result.status !== 'checked' || !a.scores) continue;
+      writeIfChanged(path.join(argv.reports, `${a.name.replace(/\.[^./]+$/, '')}.html`), gradedPage(a, { katexStylesheet: katexHref(a.name) }));
+      pages++;
+    }
+    if (pages) copyKatexAssets(argv.reports);
+  }
+
   if (!argv.quiet) {
     const rows = answers.map(answerRow);
     const s = batchSummary(rows);
@@ -230,7 +251,7 @@ export async function grade(argv: GradeArgs): Promise<number> {
     }
     log(`graded ${names.length} answer${names.length > 1 ? 's' : ''} in ${seconds.toFixed(1)} s (${(names.length / seconds).toFixed(1)} answers/s, ${workers} worker${workers > 1 ? 's' : ''}): ${parts.join(', ')}`);
     for (const r of rows) if (r.status !== 'checked') log(`  ${r.name}: ${statusWords(r.status)}: ${r.message ?? ''}`);
-    log(`wrote ${wrote}`);
+    log(`wrote ${wrote}${argv.reports !== undefined ? `; ${pages} student page${pages === 1 ? '' : 's'} in ${argv.reports}` : ''}`);
   }
   return 0;
 }

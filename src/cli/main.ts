@@ -71,6 +71,7 @@ export function main(args: string[]): void {
     .command('grade <dir>', 'grade every answer (*.tex, *.md) in a folder, problem by problem with the rubric, in parallel; write CSV, JSON or Gradescope results', (y) => y
       .positional('dir', { type: 'string', demandOption: true, describe: 'the folder of answers' })
       .option('derivation', { type: 'string', describe: 'grade each answer as one problem against this derivation (its id); without it, answers are split into problems by their labels' })
+      .option('reports', { type: 'string', describe: 'also write a page per student (HTML: points per problem, flagged steps) to this folder, e.g. reports/' })
       .option('rubric', { type: 'string', describe: 'the rubric: problem labels -> derivations, points (default: rubric.yaml, else contexts/rubric.yaml)' })
       .option('format', { choices: ['csv', 'json', 'gradescope'] as const, default: 'csv', describe: 'csv: a row per answer, a column per problem; json: every report; gradescope: results.json, a test per problem' })
       .option('out', { type: 'string', describe: 'file to write (default: standard output; results.json for gradescope)' })

@@ -120,7 +120,7 @@ function relationMath(rel: string, where: string): string {
   }
 }
 
-function stepRow(r: AnswerReport, s: AnswerStep): string {
+function stepRow(r: AnswerReport, s: AnswerStep, pre = ''): string {
   const where = `${r.file}:${s.line}:${s.column}`;
   const at = s.diagnosis?.at;
   const highlight = at && at.line === s.line ? { offset: at.column - s.column, text: at.text } : undefined;
@@ -133,7 +133,7 @@ function stepRow(r: AnswerReport, s: AnswerStep): string {
   if (s.rules.length) evidence.push(`<dt>rules</dt><dd>${s.rules.map(escapeHtml).join(', ')}</dd>`);
   for (const n of s.notes ?? []) evidence.push(`<dt>note</dt><dd>${messageHtml(withStatements(n, r.stated), where)}</dd>`);
   evidence.push(`<dt>seed</dt><dd>${s.seed}</dd>`);
-  return `<li class="step v-${s.verdict}" id="step-${s.index}">
+  return `<li class="step v-${s.verdict}" id="${pre}step-${s.index}">
 <span class="rel">${relationMath(s.relation, where)}</span>
 <div class="expr">${studentMath(s.latex, where, highlight)}</div>
 <div class="why"><span class="line-no">line ${s.line}</span>${said ? `<span class="${s.diagnosis ? 'diagnosis' : 'note'}">${messageHtml(said, where)}</span>` : ''}</div>
@@ -142,17 +142,17 @@ function stepRow(r: AnswerReport, s: AnswerStep): string {
 </li>`;
 }
 
-function chainSection(r: AnswerReport, c: ChainInfo): string {
+function chainSection(r: AnswerReport, c: ChainInfo, pre = ''): string {
   const steps = r.steps.filter((s) => s.chain === c.index);
   const start = c.start
     ? `<li class="step start"><span class="rel"></span><div class="expr">${studentMath(c.start.latex, `${r.file}:${c.start.line}:${c.start.column}`)}</div></li>`
     : '';
   const meta = [`line ${c.start?.line ?? c.startLine}`, c.reason, c.context, c.unknown ? `unknown: ${c.unknown.includes(' ') ? c.unknown : `$${c.unknown}$`}` : ''].filter(Boolean).join(' · ');
-  return `<section class="chain" id="chain-${c.index}">
+  return `<section class="chain" id="${pre}chain-${c.index}">
 <h2>Chain ${c.index}${c.label ? ` — ${escapeHtml(c.label)}` : ''} <span class="meta">${messageHtml(meta, r.file)}</span></h2>
 <ol class="steps">
 ${start}
-${steps.map((s) => stepRow(r, s)).join('\n')}
+${steps.map((s) => stepRow(r, s, pre)).join('\n')}
 </ol>
 </section>`;
 }
@@ -169,14 +169,64 @@ export function displayName(file: string, cwd = process.cwd()): string {
 }
 
 /** The flagged (refuted) steps first: line, the one-sentence diagnosis, a link to the step. */
-function flaggedList(r: AnswerReport): string {
+function flaggedList(r: AnswerReport, pre = ''): string {
   const wrong = r.steps.filter((s) => s.verdict === 'refuted');
   if (!wrong.length) return `<p class="status">No step is flagged as wrong.</p>`;
   const items = wrong.map((s) => {
     const said = s.diagnosis ? withStatements(s.diagnosis.message, r.stated) : (s.message ? withStatements(s.message, r.stated) : 'this step does not follow from the line before it');
-    return `<li><a href="#step-${s.index}">line ${s.line}</a>: ${messageHtml(said, `${r.file}:${s.line}:${s.column}`)}</li>`;
+    return `<li><a href="#${pre}step-${s.index}">line ${s.line}</a>: ${messageHtml(said, `${r.file}:${s.line}:${s.column}`)}</li>`;
   });
   return `<section class="flagged"><h2>Flagged step${wrong.length > 1 ? 's' : ''} (${wrong.length})</h2><ol>${items.join('')}</ol></section>`;
+}
+
+/**
+ * A report's body: the flagged steps, the hypotheses stated, the lines not
+ * read, then the chains; element ids start with `pre` (several reports on one
+ * page).
+ *
+ * @example answerBody(report, 'p1-').includes('id="p1-step-1"')
+ */
+export function answerBody(r: AnswerReport, pre = ''): string {
+  const unread = r.unread.length
+    ? `<section class="unread"><h2>Not read (${r.unread.length})</h2><ul class="unread">${r.unread.map((u) => `<li>line ${u.line}, column ${u.column}: ${messageHtml(u.reason, r.file)}${u.text ? ` <code class="tex">${escapeHtml(u.text)}</code>` : ''}</li>`).join('')}</ul></section>`
+    : '';
+  const stated = r.stated?.length
+    ? `<p class="status">Stated: ${r.stated.map((h) => `${relationMath(h.latex, r.file)} (line ${h.line})`).join('; ')}</p>`
+    : '';
+  return [flaggedList(r, pre), stated, unread, ...r.chains.map((c) => chainSection(r, c, pre))].filter(Boolean).join('\n');
+}
+
+/** The counts of a report's verdicts as badges. */
+export function verdictCounts(r: AnswerReport): string {
+  return (Object.keys(VERDICTS) as AnswerStep['verdict'][])
+    .filter((v) => r.summary[v])
+    .map((v) => `<span class="count v-${v}">${r.summary[v]} ${VERDICTS[v].label}</span>`).join(' ');
+}
+
+/** A whole page around a body: KaTeX's stylesheet beside it, the handouts' style, no script. */
+export function answerFrame(title: string, body: string, opts: { katexStylesheet?: string; extraCss?: string } = {}): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="rederive">
+<title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="${escapeHtml(opts.katexStylesheet ?? KATEX_STYLESHEET)}">
+<style>${STYLE_CSS}${ANSWER_CSS}${opts.extraCss ?? ''}</style>
+</head>
+<body>
+<main>
+${body}
+</main>
+</body>
+</html>
+`;
+}
+
+/** Renders a message with `$…$` math for a page (for callers outside this file). */
+export function messageToHtml(msg: string, where: string): string {
+  return messageHtml(msg, where);
 }
 
 /**
@@ -186,35 +236,7 @@ function flaggedList(r: AnswerReport): string {
  */
 export function answerPage(r: AnswerReport, opts: { katexStylesheet?: string; cwd?: string } = {}): string {
   const name = displayName(r.file, opts.cwd);
-  const counts = (Object.keys(VERDICTS) as AnswerStep['verdict'][])
-    .filter((v) => r.summary[v])
-    .map((v) => `<span class="count v-${v}">${r.summary[v]} ${VERDICTS[v].label}</span>`).join(' ');
-  const unread = r.unread.length
-    ? `<section class="unread"><h2>Not read (${r.unread.length})</h2><ul class="unread">${r.unread.map((u) => `<li>line ${u.line}, column ${u.column}: ${messageHtml(u.reason, r.file)}${u.text ? ` <code class="tex">${escapeHtml(u.text)}</code>` : ''}</li>`).join('')}</ul></section>`
-    : '';
-  const stated = r.stated?.length
-    ? `<p class="status">Stated: ${r.stated.map((h) => `${relationMath(h.latex, r.file)} (line ${h.line})`).join('; ')}</p>`
-    : '';
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="rederive">
-<title>${escapeHtml(name)} — rederive check</title>
-<link rel="stylesheet" href="${escapeHtml(opts.katexStylesheet ?? KATEX_STYLESHEET)}">
-<style>${STYLE_CSS}${ANSWER_CSS}</style>
-</head>
-<body>
-<main>
-<h1>${escapeHtml(name)}</h1>
-<p class="lede">${r.derivation ? `Checked against the derivation <code>${escapeHtml(r.derivation)}</code>.` : 'Checked in the course context: no hypothesis is assumed.'} ${counts}</p>
-${flaggedList(r)}
-${stated}
-${unread}
-${r.chains.map((c) => chainSection(r, c)).join('\n')}
-</main>
-</body>
-</html>
-`;
+  return answerFrame(`${name} — rederive check`, `<h1>${escapeHtml(name)}</h1>
+<p class="lede">${r.derivation ? `Checked against the derivation <code>${escapeHtml(r.derivation)}</code>.` : 'Checked in the course context: no hypothesis is assumed.'} ${verdictCounts(r)}</p>
+${answerBody(r)}`, opts);
 }

@@ -130,8 +130,9 @@ describe('rederive grade on a folder of whole homeworks', () => {
   const col = (row: string[], c: (typeof CSV_COLUMNS)[number]) => row[CSV_COLUMNS.indexOf(c)];
 
   test('CSV: a row per student, a column per problem, scores from the rubric', () => {
-    const out = path.join(tmpDir('rederive-hw-'), 'grades.csv');
-    const r = cli.run(['grade', path.join(FIXTURES, 'class'), '--rubric', path.join(FIXTURES, 'rubric.yaml'), '--out', out]);
+    const work = tmpDir('rederive-hw-');
+    const out = path.join(work, 'grades.csv');
+    const r = cli.run(['grade', path.join(FIXTURES, 'class'), '--rubric', path.join(FIXTURES, 'rubric.yaml'), '--out', out, '--reports', path.join(work, 'reports')]);
     expect(r.err).toMatch(/graded 3 answers .*mean score 21\.3 of 28/);
     expect(r.code).toBe(0);
     const rows = fs.readFileSync(out, 'utf8').trim().split('\r\n').map((l) => l.split(','));
@@ -150,6 +151,15 @@ describe('rederive grade on a folder of whole homeworks', () => {
     expect([col(ben, 'refuted'), col(ben, 'unread'), col(ben, 'needs_review')]).toEqual(['0', '1', '1']);
     const cara = rows[3];
     expect([col(cara, 'refuted'), col(cara, 'first_wrong_line'), col(cara, 'first_wrong_class')]).toEqual(['1', '18', 'sign-flipped']);
+
+    // each student's page, in its own folder: the points per problem, then each problem opening with what cost points
+    expect(fs.readdirSync(path.join(work, 'reports')).sort()).toEqual(['ada.html', 'ben.html', 'cara.html', 'katex']);
+    const page = fs.readFileSync(path.join(work, 'reports', 'cara.html'), 'utf8');
+    expect(page).toContain('<p class="lede">12 of 28 points</p>');
+    expect(page).toMatch(/<a href="#p2-problem">Problem 2<\/a><\/td><td>0 \/ 10<\/td>/);
+    expect(page).toMatch(/<li><a href="#p3-step-\d+">line 18<\/a>: sign flipped/);
+    expect(page).toContain('No answer to this problem was found');
+    expect(page).toContain('href="katex/katex.min.css"');
   });
 
   test('Gradescope: one test per problem with the rubric\'s max_score, the step report in its output', () => {
