@@ -152,6 +152,12 @@ describe('rederive grade on a folder of whole homeworks', () => {
     const cara = rows[3];
     expect([col(cara, 'refuted'), col(cara, 'first_wrong_line'), col(cara, 'first_wrong_class')]).toEqual(['1', '18', 'sign-flipped']);
 
+    // README's worked example shows these rows (a few of the columns): it must stay true
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const shown = /`grades\.csv`, a few of its columns:\n\n```\n([^`]*)```/.exec(readme)![1].trim().split('\n').map((l) => l.split(','));
+    const header = rows[0];
+    expect(shown.map((l, i) => l.map((_c, k) => rows[i][header.indexOf(shown[0][k])]))).toEqual(shown);
+
     // each student's page, in its own folder: the points per problem, then each problem opening with what cost points
     expect(fs.readdirSync(path.join(work, 'reports')).sort()).toEqual(['ada.html', 'ben.html', 'cara.html', 'katex']);
     const page = fs.readFileSync(path.join(work, 'reports', 'cara.html'), 'utf8');
