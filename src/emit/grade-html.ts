@@ -1,7 +1,8 @@
 /**
  * A student's graded homework as one HTML page (`rederive grade --reports
- * DIR`): titled by the answer's path, a table of the problems with their
- * points, then one section per problem that opens with what cost points
+ * DIR`): titled by the answer's path, its points, every flagged step of the
+ * homework (problem, line, diagnosis, a link to the step), a table of the
+ * problems with their points, then one section per problem that opens with what cost points
  * (each deduction with its line), what a human will read (costs nothing),
  * and the problem's report (flagged steps first, then the chains, as
  * `rederive check --format html` shows it; ids prefixed per problem so the
@@ -12,6 +13,7 @@
  */
 import type { GradedAnswer } from './grade-summary';
 import { answerBody, answerFrame, messageToHtml, verdictCounts } from './answer-html';
+import { withStatements } from './answer-text';
 import { escapeHtml } from './html-math';
 
 const CSS = `
@@ -51,8 +53,17 @@ export function gradedPage(a: GradedAnswer, opts: { katexStylesheet?: string } =
     }
     return `<section class="problem">\n${parts.join('\n')}\n</section>`;
   });
+  // every flagged step of the homework, first: problem, line, the diagnosis, a link to the step
+  const flagged = (a.result.grading?.problems ?? []).flatMap((o) => o.report.steps.filter((st) => st.verdict === 'refuted').map((st) => {
+    const said = withStatements(st.diagnosis?.message ?? st.message ?? 'this step does not follow from the line before it', o.report.stated);
+    return `<li>${escapeHtml(title(o.key, o.derivation))}, <a href="#${prefix(o.key)}step-${st.index}">line ${st.line}</a>: ${messageToHtml(said, `${a.name}:${st.line}`)}</li>`;
+  }));
+  const flaggedHtml = flagged.length
+    ? `<section class="flagged"><h2>Flagged step${flagged.length > 1 ? 's' : ''} (${flagged.length})</h2><ol>${flagged.join('')}</ol></section>`
+    : '<p class="status">No step is flagged as wrong.</p>';
   return answerFrame(`${a.name} — rederive grade`, `<h1>${escapeHtml(a.name)}</h1>
 <p class="lede">${total} of ${max} points</p>
+${flaggedHtml}
 <table class="scores"><tr><th>problem</th><th>points</th><th></th></tr>${rows.join('')}</table>
 ${sections.join('\n')}`, { ...opts, extraCss: CSS });
 }

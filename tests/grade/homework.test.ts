@@ -164,6 +164,9 @@ describe('rederive grade on a folder of whole homeworks', () => {
     expect(page).toContain('<p class="lede">12 of 28 points</p>');
     expect(page).toMatch(/<a href="#p2-problem">Problem 2<\/a><\/td><td>0 \/ 10<\/td>/);
     expect(page).toMatch(/<li><a href="#p3-step-\d+">line 18<\/a>: sign flipped/);
+    // the page opens with the homework's flagged steps, before the table of points
+    expect(page.indexOf('<section class="flagged">')).toBeLessThan(page.indexOf('<table class="scores">'));
+    expect(page).toMatch(/<li>Problem 3, <a href="#p3-step-\d+">line 18<\/a>: sign flipped/);
     expect(page).toContain('No answer to this problem was found');
     expect(page).toContain('href="katex/katex.min.css"');
   });
