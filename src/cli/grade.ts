@@ -61,7 +61,7 @@ export interface GradeArgs {
   reports?: string;
   /** Worker threads (default: one per core). */
   jobs?: number;
-  /** Time limit for one answer, in seconds. */
+  /** Time limit for one answer, in seconds (per problem of the rubric when grading whole homeworks). */
   timeout: number;
   quiet: boolean;
   derivations: string;
@@ -193,7 +193,8 @@ export async function grade(argv: GradeArgs): Promise<number> {
   try {
     results = await gradeFiles(names.map((n) => path.join(argv.dir, n)), opts, {
       workers,
-      timeoutMs: Math.round(argv.timeout * 1000),
+      // a whole homework is checked problem by problem: its time limit is --timeout per problem
+      timeoutMs: Math.round(argv.timeout * 1000 * problems.length),
       checker,
       plan: { rubric, ...(single ? { single } : {}) },
       ...(argv.workerScript ? { workerScript: argv.workerScript } : {}),

@@ -77,7 +77,7 @@ export function main(args: string[]): void {
       .option('out', { type: 'string', describe: 'file to write (default: standard output; results.json for gradescope)' })
       .option('recursive', { type: 'boolean', default: false, describe: 'also grade the answers in sub-folders' })
       .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads (default: one per core)' })
-      .option('timeout', { type: 'number', default: 20, describe: 'time limit for one answer, in seconds: a slower answer is reported as timed out' })
+      .option('timeout', { type: 'number', default: 20, describe: 'time limit for one answer, in seconds (per problem for whole homeworks): a slower answer is reported as timed out' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no progress and no summary on standard error' })
       .option('derivations', { type: 'string', default: 'derivations', describe: 'directory of derivation files' })
       .options(common)
