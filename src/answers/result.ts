@@ -37,7 +37,6 @@ import type { Context, Definition } from '../semantics/context';
 import type { Derivation, Relation } from '../semantics/derivation';
 import { checkStep, type StepInput } from '../check/step';
 import { hashParts } from '../check/numeric/rng';
-import { printLatex } from '../emit/latex-expr';
 import { answerContexts } from './check';
 import { loadDerivations, locateData } from './context';
 import { readExpr } from './read';
@@ -164,18 +163,18 @@ export function reachedResult(r: AnswerReport, problem: { derivation: string; re
     // (every line of a correct chain of equalities equals the result once they are)
     const bare = verdictOf({ ...input, defs: [] });
     if (bare === 'proved') {
-      return { ...base, status: 'reached', line: end.line, latex: end.latex, message: `line ${end.line} reaches the result $${printLatex(t)}$` };
+      return { ...base, status: 'reached', line: end.line, latex: end.latex, message: `line ${end.line} reaches the result $${target.latex}$` };
     }
     const full = bare === 'refuted' ? 'refuted' : verdictOf(input);
     if (full === 'refuted') continue;
     if ((full === 'proved' || full === 'numeric') && bare !== 'numeric') {
-      stopsBefore ??= { ...end, why: `line ${end.line} equals the result $${printLatex(t)}$ only once definitions or the exercise's givens are unfolded: the answer stops before the result` };
+      stopsBefore ??= { ...end, why: `line ${end.line} equals the result $${target.latex}$ only once definitions or the exercise's givens are unfolded: the answer stops before the result` };
       continue;
     }
-    undecided ??= { ...end, why: `whether line ${end.line} is the result $${printLatex(t)}$ could not be decided` };
+    undecided ??= { ...end, why: `whether line ${end.line} is the result $${target.latex}$ could not be decided` };
   }
   if (undecided) return { ...base, status: 'undecided', line: undecided.line, latex: undecided.latex, message: `${undecided.why}: to be checked by hand` };
   if (stopsBefore) return { ...base, status: 'not-reached', line: stopsBefore.line, latex: stopsBefore.latex, message: stopsBefore.why };
   const last = ends[0][0];
-  return { ...base, status: 'not-reached', line: last.line, latex: last.latex, message: `the answer does not reach the result $${printLatex(target.expr)}$ (its last line, line ${last.line}, is not it)` };
+  return { ...base, status: 'not-reached', line: last.line, latex: last.latex, message: `the answer does not reach the result $${target.latex}$ (its last line, line ${last.line}, is not it)` };
 }
