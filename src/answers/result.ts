@@ -9,7 +9,8 @@
  * Strategy:
  *  - the target is the last line of the derivation's result chain (the
  *    rubric's `result-chain`, else its chain named `main`, else its last
- *    chain), read in the derivation's context;
+ *    chain that does not end with `>`, `\to` or `\neq`), read in the
+ *    derivation's context;
  *  - the relation: for an expression chain, `=` (a line equal to the result
  *    up to a θ-free term has not reached it); for an equation chain, two
  *    solved forms `u = R` and `v = R'` match when R = R' (the student may
@@ -89,10 +90,38 @@ interface Target {
   unknown?: string;
 }
 
+/** Relations after which a chain's last line is a result to reach (not the far side of `>`, `\to` or `\neq`). */
+const REACHABLE = new Set<Relation['kind']>(['eq', 'doteq', 'iff', 'implies']);
+
+/**
+ * Why a chain's last line cannot be a result to reach, or null: a chain that
+ * ends with an inequality, a limit or `\neq` states a fact about its lines.
+ *
+ * @example unreachableResult(d.chains[3])   // 'it ends with a > step: …'
+ */
+export function unreachableResult(c: Derivation['chains'][number]): string | null {
+  const last = c.steps[c.steps.length - 1];
+  if (!last || REACHABLE.has(last.relation.kind)) return null;
+  return `it ends with a ${last.relation.latex} step, a fact about its lines rather than a line to reach: name another chain with result-chain, or set result: 0`;
+}
+
+/**
+ * The chain whose last line is the derivation's result: `chainName`, else the
+ * chain named `main`, else the last chain that ends with a line to reach.
+ *
+ * @example resultChain(d)?.name   // 'the stationary point' for optimal-discriminator
+ */
+export function resultChain(d: Derivation, chainName?: string): Derivation['chains'][number] | undefined {
+  if (chainName !== undefined) return d.chains.find((c) => c.name === chainName);
+  return d.chains.find((c) => c.name === 'main') ?? [...d.chains].reverse().find((c) => !unreachableResult(c)) ?? d.chains[d.chains.length - 1];
+}
+
 /** The derivation's result: the last line of its result chain, and the relation to check. */
 export function resultTarget(d: Derivation, chainName?: string): Target {
-  const chain = chainName !== undefined ? d.chains.find((c) => c.name === chainName) : d.chains.find((c) => c.name === 'main') ?? d.chains[d.chains.length - 1];
+  const chain = resultChain(d, chainName);
   if (!chain) throw new Error(`${d.id} has no chain "${chainName}"`);
+  const why = unreachableResult(chain);
+  if (why) throw new Error(`the result of ${d.id} is the last line of its chain "${chain.name}", but ${why}`);
   const last = chain.steps.length ? chain.steps[chain.steps.length - 1] : undefined;
   const expr = last ? last.expr : chain.start.expr;
   const latex = last ? last.latex : chain.start.latex;

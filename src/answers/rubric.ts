@@ -17,7 +17,8 @@
  * `Problem 3 (a)`, `Q3(a)` and `3 a)` are all `3(a)`. A label finds the most
  * specific key that covers it: `3(b)` uses `3(b)` if the rubric has it, else
  * `3`. `result-chain` names the derivation's chain whose last line is "the
- * result" (default: its chain named `main`, else its last chain).
+ * result" (default: its chain named `main`, else its last chain that does
+ * not end with `>`, `\to` or `\neq`).
  *
  * Strategy: read with `YamlSource` (positions kept), so every mistake is a
  * SourceError with file:line:column and a caret; unknown keys get "did you
@@ -45,7 +46,7 @@ export interface RubricProblem {
   result: number;
   /** Points off per refuted step. */
   wrongStep: number;
-  /** The derivation's chain whose last line is the result (default: its chain `main`, else its last chain). */
+  /** The derivation's chain whose last line is the result (default: its chain `main`, else its last chain ending with a line to reach). */
   resultChain?: string;
   /** Where the problem is written in the rubric file. */
   at?: { file: string; line: number; column: number };
@@ -181,11 +182,12 @@ export function singleProblem(r: Rubric, derivation: string): RubricProblem {
 
 /**
  * Checks the rubric's derivation ids and result chains against the loaded
- * derivations; a mistake is an Error naming file:line:column.
+ * derivations (and, with `resultProblem`, that each required result is a
+ * line to reach); a mistake is an Error naming file:line:column.
  *
  * @example checkRubric(rubric, derivations)   // throws 'rubric.yaml:3:3: problem 1: no derivation "mle-k" (did you mean "mle-kl"?)'
  */
-export function checkRubric(r: Rubric, ds: readonly Pick<Derivation, 'id' | 'chains'>[]): void {
+export function checkRubric<D extends Pick<Derivation, 'id' | 'chains'>>(r: Rubric, ds: readonly D[], resultProblem?: (d: D, chain?: string) => string | null): void {
   for (const p of r.problems) {
     const where = p.at ? `${p.at.file}:${p.at.line}:${p.at.column}: ` : '';
     const d = ds.find((x) => x.id === p.derivation);
@@ -196,5 +198,7 @@ export function checkRubric(r: Rubric, ds: readonly Pick<Derivation, 'id' | 'cha
     if (p.resultChain !== undefined && !d.chains.some((c) => c.name === p.resultChain)) {
       throw new Error(`${where}problem ${p.key}: ${d.id} has no chain "${p.resultChain}" (its chains: ${d.chains.map((c) => c.name).join(', ')})`);
     }
+    const wrong = p.result > 0 && resultProblem ? resultProblem(d, p.resultChain) : null;
+    if (wrong) throw new Error(`${where}problem ${p.key}: ${wrong}`);
   }
 }

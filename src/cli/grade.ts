@@ -33,6 +33,7 @@ import { gradeFiles, defaultChecker, defaultWorkers, GradeResult } from '../answ
 import type { AnswerOptions } from '../answers/types';
 import { loadRubricFile, checkRubric, defaultRubric, singleProblem, type Rubric, type RubricProblem } from '../answers/rubric';
 import { loadDerivations } from '../answers/context';
+import { resultTarget } from '../answers/result';
 import { scoreAnswer } from '../answers/score';
 import { gradeCsv } from '../emit/grade-csv';
 import { gradeJson } from '../emit/grade-json';
@@ -146,7 +147,14 @@ function readRubric(argv: GradeArgs, derivationsDir: string): Rubric {
   if (!fs.existsSync(file)) throw new UsageError(`no such rubric file: ${file}`);
   const rubric = loadRubricFile(file); // a mistake in it is a SourceError: file:line:column, exit 2
   try {
-    checkRubric(rubric, loadDerivations(derivationsDir, locate(argv.rules)));
+    checkRubric(rubric, loadDerivations(derivationsDir, locate(argv.rules)), (d, chain) => {
+      try {
+        resultTarget(d, chain);
+        return null;
+      } catch (e) {
+        return (e as Error).message;
+      }
+    });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }

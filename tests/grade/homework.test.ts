@@ -14,6 +14,7 @@ import { privateCli, tmpDir, removeTemporaryDirs, PrivateCli } from '../helpers/
 import { loadRubric, problemFor, problemKey, checkRubric } from '../../src/answers/rubric';
 import { splitProblems, problemText, allPieces } from '../../src/answers/problems';
 import { gradeAnswerText } from '../../src/answers/homework';
+import { resultChain, resultTarget } from '../../src/answers/result';
 import { checkAnswerText } from '../../src/answers/check';
 import { loadDerivations } from '../../src/answers/context';
 import { SourceError } from '../../src/parse/error';
@@ -63,6 +64,26 @@ describe('the rubric file', () => {
     expect(() => checkRubric(loadRubric('problems:\n  "2": { derivation: mle-k }\n', 'r.yaml'), ds)).toThrow(/^r\.yaml:2:3: problem 2: no derivation "mle-k" \(did you mean "mle-kl"\?\)/);
     expect(() => checkRubric(loadRubric('problems:\n  "2": { derivation: optimal-discriminator, result-chain: stationary }\n', 'r.yaml'), ds)).toThrow(/has no chain "stationary" \(its chains: the loss as an integral, .*the stationary point/);
     expect(() => checkRubric(loadRubric(fs.readFileSync(path.join('contexts', 'rubric.yaml'), 'utf8'), 'contexts/rubric.yaml'), ds)).not.toThrow();
+  });
+
+  test("the result is the last line of the chain named main, else of the last chain that ends with a line to reach", () => {
+    const ds = loadDerivations('derivations', 'rules');
+    const byId = (id: string) => ds.find((d) => d.id === id)!;
+    expect(resultChain(byId('mle-kl'))?.name).toBe('main'); // not its last chain, "KL is not symmetric"
+    expect(resultChain(byId('optimal-discriminator'))?.name).toBe('the stationary point'); // its last chain ends with > 0
+    // a chain that ends with an inequality states a fact: naming it as the result is a mistake in the rubric
+    expect(() => resultTarget(byId('optimal-discriminator'), 'it is a minimum')).toThrow(/ends with a > step/);
+    const problem = (d: (typeof ds)[number], chain?: string) => {
+      try {
+        resultTarget(d, chain);
+        return null;
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    expect(() => checkRubric(loadRubric('problems:\n  "2": { derivation: optimal-discriminator, result-chain: it is a minimum }\n', 'r.yaml'), ds, problem))
+      .toThrow(/^r\.yaml:2:3: problem 2: the result of optimal-discriminator is the last line of its chain "it is a minimum", but it ends with a > step/);
+    expect(() => checkRubric(loadRubric('problems:\n  "2": { derivation: optimal-discriminator, result-chain: it is a minimum, result: 0 }\n', 'r.yaml'), ds, problem)).not.toThrow();
   });
 });
 
