@@ -16,7 +16,8 @@
 import type { AnswerOptions, AnswerReport } from './types';
 import { splitProblems, problemText, allPieces } from './problems';
 import { problemFor, problemKey, type Rubric, type RubricProblem } from './rubric';
-import { reachedResult, type ResultOutcome } from './result';
+import { reachedResult, resultTarget, derivationsFor, type ResultOutcome } from './result';
+import { answerContexts } from './check';
 
 /** The checker: `checkAnswerText(text, file, opts)`. */
 export type TextChecker = (text: string, file: string, opts: AnswerOptions) => AnswerReport;
@@ -53,6 +54,27 @@ function resultOf(report: AnswerReport, p: RubricProblem, opts: AnswerOptions): 
     return reachedResult(report, p, opts);
   } catch (e) {
     return { status: 'undecided', target: '', relation: '', message: `the result could not be checked: ${(e as Error).message}: to be checked by hand` };
+  }
+}
+
+/**
+ * Loads what grading with `plan` needs (the derivations, each problem's
+ * context) before the first answer, so that an answer's time limit counts its
+ * checking and not the loading. Errors are left for the answers to report.
+ *
+ * @example prepareGrading({ derivationsDir: 'derivations' }, { rubric })
+ */
+export function prepareGrading(opts: AnswerOptions, plan: GradePlan): void {
+  try {
+    const ds = derivationsFor(opts);
+    for (const p of plan.single ? [plan.single] : plan.rubric.problems) {
+      const d = ds.find((x) => x.id === p.derivation);
+      if (!d) continue;
+      answerContexts({ ...opts, derivation: d.id });
+      resultTarget(d, p.resultChain);
+    }
+  } catch {
+    // reported, answer by answer, when grading
   }
 }
 

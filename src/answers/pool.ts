@@ -205,7 +205,7 @@ export function gradeFiles(files: readonly string[], opts: AnswerOptions, pool: 
 
     const start = () => {
       const worker = new Worker(script, {
-        workerData: { checker, grading: !!pool.plan },
+        workerData: { checker, ...(pool.plan ? { grading: { opts, plan: pool.plan } } : {}) },
         resourceLimits: { maxOldGenerationSizeMb: memoryMb },
         stdout: true, // whatever the checker prints must not end up in a report written to standard output
       });

@@ -59,7 +59,12 @@ export interface ResultOutcome {
 
 const derivationCache = new Map<string, Derivation[]>();
 
-function derivations(opts: AnswerOptions): Derivation[] {
+/**
+ * The derivations of `opts.derivationsDir`, loaded once per process.
+ *
+ * @example derivationsFor({}).map((d) => d.id)
+ */
+export function derivationsFor(opts: AnswerOptions): Derivation[] {
   const key = `${opts.derivationsDir ?? ''}|${opts.rulesDir ?? ''}`;
   let ds = derivationCache.get(key);
   if (!ds) {
@@ -150,7 +155,7 @@ function chainEnds(r: AnswerReport): { line: number; latex: string }[][] {
  * @example reachedResult(report, { derivation: 'optimal-discriminator', resultChain: 'the stationary point' }, opts)
  */
 export function reachedResult(r: AnswerReport, problem: { derivation: string; resultChain?: string }, opts: AnswerOptions = {}): ResultOutcome {
-  const d = derivations(opts).find((x) => x.id === problem.derivation);
+  const d = derivationsFor(opts).find((x) => x.id === problem.derivation);
   if (!d) throw new Error(`no derivation "${problem.derivation}"`);
   const target = resultTarget(d, problem.resultChain);
   const ctx: Context = answerContexts({ ...opts, derivation: d.id }).forChain(new Set()).ctx;

@@ -139,8 +139,8 @@ export function loadRubric(text: string, file: string): Rubric {
       if (!isMap(v)) throw L.errorNode(`problem ${key} is a mapping: derivation, points, result, wrong-step, result-chain`, v ?? p.key);
       checkKeys(L, v, PROBLEM_KEYS, `problem ${key}`);
       const dn2 = get(v, 'derivation');
-      if (dn2 === undefined) throw L.errorNode(`problem ${key} needs a derivation: the id it is graded against`, p.key);
-      const derivation = L.str(dn2, 'derivation').value;
+      // without one here, the course file's problems: say which derivation (withCourseProblems)
+      const derivation = dn2 === undefined ? '' : L.str(dn2, 'derivation').value;
       const chainNode = get(v, 'result-chain');
       const prob: RubricProblem = {
         key,
@@ -156,6 +156,61 @@ export function loadRubric(text: string, file: string): Rubric {
     }
   }
   return { file, defaults, problems };
+}
+
+/** A label → derivation entry of the course file (contexts/course.yaml, `problems:`). */
+export interface CourseProblem {
+  key: string;
+  derivation: string;
+  at: { file: string; line: number; column: number };
+}
+
+/**
+ * The `problems:` mapping of the course file (label → derivation id), read
+ * with positions; an absent file or key is no problems.
+ *
+ * @example courseProblems('problems:\n  3(a): optimal-discriminator\n', 'course.yaml')[0].key   // '3(a)'
+ */
+export function courseProblems(text: string, file: string): CourseProblem[] {
+  const L = new YamlSource(text, file);
+  const root = L.parse();
+  if (!root || !isMap(root)) return [];
+  const pn = get(root, 'problems');
+  if (pn === undefined || pn === null || (isScalar(pn) && pn.value === null)) return [];
+  if (!isMap(pn)) throw L.errorNode('problems is a mapping: a problem label, then the derivation it asks for', pn);
+  return pairs(pn as YAMLMap).map((p) => ({
+    key: problemKey(L.str(p.key, 'a problem label').value),
+    derivation: L.str(p.value, 'a derivation id').value,
+    at: L.loc(p.key!.range![0]),
+  }));
+}
+
+/**
+ * The rubric completed by the course file's problem labels, so the mapping
+ * is written once: a rubric problem without `derivation` takes the course's;
+ * a course label the rubric does not list is graded with the defaults; a
+ * rubric that maps a label to another derivation than the course file does is
+ * an error naming both places.
+ *
+ * @example withCourseProblems(loadRubric('', 'r.yaml'), courseProblems(courseText, 'course.yaml')).problems.length
+ */
+export function withCourseProblems(r: Rubric, course: readonly CourseProblem[]): Rubric {
+  const problems = r.problems.map((p) => {
+    const c = course.find((x) => x.key === p.key);
+    const where = p.at ? `${p.at.file}:${p.at.line}:${p.at.column}: ` : '';
+    if (!p.derivation) {
+      if (!c) throw new Error(`${where}problem ${p.key} needs a derivation: the id it is graded against (here, or under problems: in the course file)`);
+      return { ...p, derivation: c.derivation };
+    }
+    if (c && c.derivation !== p.derivation) {
+      throw new Error(`${where}problem ${p.key} is graded against ${p.derivation}, but ${c.at.file}:${c.at.line}:${c.at.column} says problem ${p.key} asks for ${c.derivation}: write the mapping in one place`);
+    }
+    return p;
+  });
+  for (const c of course) {
+    if (!problems.some((p) => p.key === c.key)) problems.push({ key: c.key, derivation: c.derivation, ...r.defaults, at: c.at });
+  }
+  return { ...r, problems };
 }
 
 /** Reads a rubric file. */

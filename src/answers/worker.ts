@@ -10,7 +10,7 @@
  * `checkAnswerText`, and the grading is posted instead of one report.
  *
  * workerData: { checker, grading? }  the module that exports `checkAnswerFile` (and `checkAnswerText` for plans);
- *                                   grading: load the grading code before saying ready
+ *                                   grading { opts, plan }: load the grading code, derivations and contexts before saying ready
  * in:  { id, file, opts, plan? }     one answer to check
  * out: { ready: true } once, then { id, report } / { id, grading } or { id, error, code? } per answer
  */
@@ -32,8 +32,10 @@ if (typeof checker.checkAnswerFile !== 'function') {
 
 // with a grading plan the engine is loaded before the worker says it is ready, so an answer's time limit
 // counts its checking, not the loading
+const grading = (workerData as { grading?: { opts: AnswerOptions; plan: GradePlan } }).grading;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const homework = (workerData as { grading?: boolean }).grading ? (require('./homework') as typeof import('./homework')) : undefined;
+const homework = grading ? (require('./homework') as typeof import('./homework')) : undefined;
+homework?.prepareGrading(grading!.opts, grading!.plan);
 
 /** Posts a result, as JSON when something in it cannot be cloned (a function, a class instance). */
 function post(m: object): void {

@@ -9,8 +9,9 @@
  * is graded against it (answers/homework.ts); with --derivation the whole
  * answer is one problem. Scores come from the rubric (answers/rubric.ts,
  * answers/score.ts): --rubric, else rubric.yaml in the working directory,
- * else contexts/rubric.yaml; with --derivation and no rubric file, the
- * built-in defaults.
+ * else contexts/rubric.yaml, else the built-in defaults; problem labels the
+ * course file maps to derivations (contexts/course.yaml, `problems:`) need
+ * not be repeated in the rubric.
  *
  * One answer never stops the batch: an answer over the time limit, one whose
  * check crashes, and a file that cannot be read are reported in its row and
@@ -31,7 +32,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { gradeFiles, defaultChecker, defaultWorkers, GradeResult } from '../answers/pool';
 import type { AnswerOptions } from '../answers/types';
-import { loadRubricFile, checkRubric, defaultRubric, singleProblem, type Rubric, type RubricProblem } from '../answers/rubric';
+import { loadRubricFile, checkRubric, defaultRubric, singleProblem, courseProblems, withCourseProblems, type Rubric, type RubricProblem } from '../answers/rubric';
+import { SourceError } from '../parse/error';
 import { loadDerivations } from '../answers/context';
 import { resultTarget } from '../answers/result';
 import { scoreAnswer } from '../answers/score';
@@ -136,16 +138,29 @@ function katexHref(name: string): string {
   return `${'../'.repeat(name.split('/').length - 1)}katex/katex.min.css`;
 }
 
-/** The rubric: --rubric, else rubric.yaml here, else contexts/rubric.yaml; with --derivation and none, the defaults. */
+/**
+ * The rubric: --rubric, else rubric.yaml here, else contexts/rubric.yaml, else
+ * the defaults; completed by the course file's problem labels
+ * (contexts/course.yaml, `problems:`), so the label → derivation mapping is
+ * written once.
+ */
 function readRubric(argv: GradeArgs, derivationsDir: string): Rubric {
   let file = argv.rubric;
   if (file === undefined) file = ['rubric.yaml', path.join('contexts', 'rubric.yaml')].find((f) => fs.existsSync(f));
-  if (file === undefined) {
-    if (argv.derivation !== undefined) return defaultRubric();
-    throw new UsageError('grading whole homeworks needs a rubric (rubric.yaml or contexts/rubric.yaml, or --rubric FILE) mapping problem labels to derivations; or grade one derivation with --derivation');
+  if (file !== undefined && !fs.existsSync(file)) throw new UsageError(`no such rubric file: ${file}`);
+  const courseFile = locate(path.join('contexts', 'course.yaml'));
+  let rubric = file !== undefined ? loadRubricFile(file) : defaultRubric(); // a mistake in it is a SourceError: file:line:column, exit 2
+  try {
+    if (fs.existsSync(courseFile)) rubric = withCourseProblems(rubric, courseProblems(fs.readFileSync(courseFile, 'utf8'), courseFile));
+  } catch (e) {
+    if (e instanceof SourceError) throw e;
+    throw new UsageError((e as Error).message);
   }
-  if (!fs.existsSync(file)) throw new UsageError(`no such rubric file: ${file}`);
-  const rubric = loadRubricFile(file); // a mistake in it is a SourceError: file:line:column, exit 2
+  if (!rubric.problems.length && argv.derivation === undefined) {
+    throw new UsageError('grading whole homeworks needs problem labels mapped to derivations: a rubric (rubric.yaml or contexts/rubric.yaml, or --rubric FILE) or problems: in contexts/course.yaml; or grade one derivation with --derivation');
+  }
+  // with --derivation only that derivation's problems are graded, so only they must be right
+  if (argv.derivation !== undefined) rubric = { ...rubric, problems: rubric.problems.filter((p) => p.derivation === argv.derivation) };
   try {
     checkRubric(rubric, loadDerivations(derivationsDir, locate(argv.rules)), (d, chain) => {
       try {
@@ -183,7 +198,7 @@ export async function grade(argv: GradeArgs): Promise<number> {
   const rubric = readRubric(argv, derivationsDir);
   const single = argv.derivation !== undefined ? singleProblem(rubric, argv.derivation) : undefined;
   const problems: RubricProblem[] = single ? [single] : rubric.problems;
-  if (!problems.length) throw new UsageError(`the rubric ${rubric.file ?? ''} has no problems: add them under problems: (a label, then its derivation), or grade one derivation with --derivation`);
+  if (!problems.length) throw new UsageError('no problems to grade: add them to the rubric under problems: (a label, then its derivation), or grade one derivation with --derivation');
   const checker = argv.checker ?? defaultChecker();
   if (!fs.existsSync(checker)) throw new UsageError(`the answer checker is not built (${checker} is missing): run npm run build:ts`);
 

@@ -122,10 +122,10 @@ describe('rederive grade', () => {
     const csv = path.join(out, 'grades.csv');
     expect(await grade(args(dir, { out: csv, timeout: 6 }))).toBe(0);
     const lines = fs.readFileSync(csv, 'utf8').split('\r\n');
-    // contexts/rubric.yaml grades mle-kl as problem 1: 10 points, 2 off per wrong step; the stand-in's last line (b) is
+    // contexts/rubric.yaml grades mle-kl as problem 3(d): 10 points, 2 off per wrong step; the stand-in's last line (b) is
     // not mle-kl's mathematics, so whether it reached the result is left to a human and costs nothing
     expect(lines[0].split(',').slice(0, 5)).toEqual(['file', 'status', 'score', 'max_score', 'steps']);
-    expect(lines[0].split(',').pop()).toBe('1');
+    expect(lines[0].split(',').pop()).toBe('3(d)');
     expect(lines.slice(1, 5).map((l) => l.split(',').slice(0, 5).join(','))).toEqual(['alice.md,checked,10,10,2', 'bob.md,checked,8,10,2', 'carl.md,timeout,,,', 'dana.tex,checked,10,10,2']);
 
     const json = path.join(out, 'grades.json');
@@ -137,7 +137,7 @@ describe('rederive grade', () => {
     expect(await grade(args(dir, { format: 'gradescope', out: results, timeout: 6 }))).toBe(0);
     const g = JSON.parse(fs.readFileSync(results, 'utf8'));
     expect(g.tests.map((t: { name: string; score: number; max_score: number }) => [t.name, t.score, t.max_score])).toEqual([
-      ['alice.md: Problem 1 (mle-kl)', 10, 10], ['bob.md: Problem 1 (mle-kl)', 8, 10], ['carl.md: answer not graded', 0, 0], ['dana.tex: Problem 1 (mle-kl)', 10, 10],
+      ['alice.md: Problem 3(d) (mle-kl)', 10, 10], ['bob.md: Problem 3(d) (mle-kl)', 8, 10], ['carl.md: answer not graded', 0, 0], ['dana.tex: Problem 3(d) (mle-kl)', 10, 10],
     ]);
     expect(g.score).toBe(28);
     expect(fs.readdirSync(path.dirname(results))).toEqual(['results.json']); // no temporary file left behind

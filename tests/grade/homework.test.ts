@@ -11,7 +11,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { privateCli, tmpDir, removeTemporaryDirs, PrivateCli } from '../helpers/private-cli';
-import { loadRubric, problemFor, problemKey, checkRubric } from '../../src/answers/rubric';
+import { loadRubric, problemFor, problemKey, checkRubric, courseProblems, withCourseProblems } from '../../src/answers/rubric';
 import { splitProblems, problemText, allPieces } from '../../src/answers/problems';
 import { gradeAnswerText } from '../../src/answers/homework';
 import { resultChain, resultTarget } from '../../src/answers/result';
@@ -40,7 +40,6 @@ describe('the rubric file', () => {
     const cases: [string, RegExp][] = [
       ['problems:\n  "1": { derivation: mle-kl, point: 3 }\n', /^r\.yaml:2:30: unknown key "point" in problem 1; did you mean "points"\?/],
       ['problems:\n  "1": { derivation: mle-kl, points: -1 }\n', /^r\.yaml:2:38: points must be a number of points, 0 or more/],
-      ['problems:\n  "1": { points: 3 }\n', /^r\.yaml:2:3: problem 1 needs a derivation/],
       ['problems:\n  "1": { derivation: mle-kl, points: 3, result: 4 }\n', /^r\.yaml:2:49: problem 1: result \(4\) is more than its points \(3\)/],
       ['problems:\n  "one": { derivation: mle-kl }\n', /^r\.yaml:2:3: "one" is not a problem label/],
       ['problems:\n  "1": { derivation: mle-kl }\n  "Problem 1": { derivation: mle-kl }\n', /^r\.yaml:3:3: problem 1 is in the rubric twice/],
@@ -63,7 +62,27 @@ describe('the rubric file', () => {
     const ds = loadDerivations('derivations', 'rules');
     expect(() => checkRubric(loadRubric('problems:\n  "2": { derivation: mle-k }\n', 'r.yaml'), ds)).toThrow(/^r\.yaml:2:3: problem 2: no derivation "mle-k" \(did you mean "mle-kl"\?\)/);
     expect(() => checkRubric(loadRubric('problems:\n  "2": { derivation: optimal-discriminator, result-chain: stationary }\n', 'r.yaml'), ds)).toThrow(/has no chain "stationary" \(its chains: the loss as an integral, .*the stationary point/);
-    expect(() => checkRubric(loadRubric(fs.readFileSync(path.join('contexts', 'rubric.yaml'), 'utf8'), 'contexts/rubric.yaml'), ds)).not.toThrow();
+    const problem = (d: (typeof ds)[number], chain?: string) => {
+      try {
+        resultTarget(d, chain);
+        return null;
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    expect(() => checkRubric(loadRubric(fs.readFileSync(path.join('contexts', 'rubric.yaml'), 'utf8'), 'contexts/rubric.yaml'), ds, problem)).not.toThrow();
+  });
+
+  test('problem labels the course file maps need not be repeated; the two files must not disagree', () => {
+    const course = courseProblems('aliases: {}\nproblems:\n  3(a): optimal-discriminator\n  3(d): mle-kl\n', 'course.yaml');
+    const r = withCourseProblems(loadRubric('defaults: { points: 5 }\nproblems:\n  3(a): { result-chain: the stationary point }\n', 'r.yaml'), course);
+    expect(r.problems.map((p) => [p.key, p.derivation, p.points, p.resultChain])).toEqual([
+      ['3(a)', 'optimal-discriminator', 5, 'the stationary point'], ['3(d)', 'mle-kl', 5, undefined],
+    ]);
+    expect(() => withCourseProblems(loadRubric('problems:\n  3(d): { derivation: gaussian-kl }\n', 'r.yaml'), course))
+      .toThrow(/^r\.yaml:2:3: problem 3\(d\) is graded against gaussian-kl, but course\.yaml:4:3 says problem 3\(d\) asks for mle-kl/);
+    expect(() => withCourseProblems(loadRubric('problems:\n  "7": { points: 6 }\n', 'r.yaml'), course)).toThrow(/^r\.yaml:2:3: problem 7 needs a derivation/);
+    expect(courseProblems('aliases: {}\n', 'course.yaml')).toEqual([]);
   });
 
   test("the result is the last line of the chain named main, else of the last chain that ends with a line to reach", () => {
