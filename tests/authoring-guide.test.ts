@@ -131,9 +131,10 @@ describe('the other examples', () => {
       '\\epsilon: constant, positive', 'p: density(x)', 'p_\\theta: density(x), depends on \\theta', 'p_{data}: density(x)',
       'D_\\phi: function(x), unit, depends on \\phi'];
     const text = `id: parts\ntitle: t\nsymbols:\n${symbols.map((l) => `  ${l}\n`).join('')}`
-      + block('doc-test: definitions') + block('doc-test: hypotheses') + block('doc-test: chains');
+      + block('doc-test: definitions') + block('doc-test: hypotheses') + block('doc-test: must_state') + block('doc-test: chains');
     const d = loadDerivation(text, 'guide.yaml', new Set(['expectation-linearity']));
     expect([...d.hypotheses.keys()]).toEqual(['optimal-discriminator', 'equal-marginals', 'unit-scale', 'distinct-means']);
+    expect([...d.hypotheses.values()].filter((h) => h.mustState).map((h) => h.name)).toEqual(['equal-marginals']);
     const report = checkDerivation(d, { seed: 1 });
     expect(report.steps.map((st) => [st.line, st.verdict])).toEqual(report.steps.map((st) => [st.line, 'proved']));
   });

@@ -148,6 +148,7 @@ export function splitChains(events: Event[], probe: Probe): Split {
   let label: string | undefined;
   let pending: RelationMark | null = null;
   let statedSince = false;
+  let pendingCondition: Mapped | null = null;
   let last: Box | null = null;
   const made: DraftStep[] = [];
 
@@ -222,6 +223,13 @@ export function splitChains(events: Event[], probe: Probe): Split {
         out.statements.push({ math: s.math, at: s.math.offset(0), section, before: s.before });
         statedSince = true;
       }
+      for (const m of l.conditions ?? []) {
+        // "as $X \to a$": the condition of the limit step before it, or of the next one
+        const c = cur as DraftChain | null;
+        const s = c?.steps[c.steps.length - 1];
+        if (s && s.rel.relation?.kind === 'limit' && !s.condition) s.condition = m;
+        else pendingCondition = m;
+      }
       if (!l.row) continue;
       handleRow(l.row);
       continue;
@@ -265,6 +273,11 @@ export function splitChains(events: Event[], probe: Probe): Split {
       for (const s of row.statements) {
         out.statements.push({ math: s, at: s.offset(0), section, before: 'remark' });
         statedSince = true;
+      }
+      const lim = (cur as DraftChain | null)?.steps.slice(-1)[0];
+      if (pendingCondition && lim && made.slice(madeBefore).includes(lim) && lim.rel.relation?.kind === 'limit' && !lim.condition && !row.condition) {
+        lim.condition = pendingCondition;
+        pendingCondition = null;
       }
       if (row.condition) {
         const c = cur as DraftChain | null;

@@ -27,7 +27,7 @@ import type { Expr } from '../expr/types';
 import { sym } from '../expr/build';
 import { exprKey } from '../expr/equal';
 import { children, withChildren, freeSymbols } from '../expr/walk';
-import { makeContext, type Context, type Definition } from '../semantics/context';
+import { makeContext, type Context, type Definition, type SymbolDecl } from '../semantics/context';
 import type { Relation, LimitCondition } from '../semantics/derivation';
 import { limitValue } from '../semantics/load';
 import { checkStep, type StepCheck, type StepInput } from '../check/step';
@@ -44,6 +44,7 @@ import { splitChains, operandText, type DraftChain, type Event, type Operand, ty
 import { courseContexts, derivationContexts, loadCourseData, loadDerivations, locateData, type AnswerContexts, type ChainContext } from './context';
 import { readExpr, namesOf, unknownCandidates, type Reading } from './read';
 import { statedHypotheses, substitutions, relevantHypotheses } from './statements';
+import { inferNames, knownName } from './infer';
 
 /**
  * Bad input for checking an answer (an unknown derivation id): the CLI exits 2.
@@ -77,7 +78,10 @@ export function answerContexts(opts: AnswerOptions = {}): AnswerContexts {
   const hit = contextCache.get(key);
   if (hit) return hit;
   const ds = loadDerivations(dDir, rDir);
-  const data = fs.existsSync(course) ? loadCourseData(course) : { file: course, aliases: {}, scoped: {} };
+  const data = fs.existsSync(course) ? loadCourseData(course) : { file: course, aliases: {}, scoped: {}, problems: {} };
+  for (const [label, id] of Object.entries(data.problems)) {
+    if (!ds.some((x) => x.id === id)) throw new AnswerInputError(`${(data as { problemsAt?: Record<string, string> }).problemsAt?.[label] ?? data.file}: problem ${label} names no derivation "${id}" (have: ${ds.map((x) => x.id).join(', ')})`);
+  }
   let c: AnswerContexts;
   if (opts.derivation) {
     const d = ds.find((x) => x.id === opts.derivation);
@@ -147,9 +151,10 @@ export function checkAnswerText(text: string, file: string, opts: AnswerOptions 
   const src = new SourceFile(text, file);
   const probe = probeIn(contexts.superset);
   const split = splitChains(events(src), probe);
-  const report: AnswerReport = { file, ...(contexts.derivation ? { derivation: contexts.derivation } : {}), chains: [], steps: [], unread: [], summary: emptySummary(), stated: [] };
+  const report: AnswerReport = { file, ...(contexts.derivation ? { derivation: contexts.derivation } : {}), chains: [], steps: [], unread: [], summary: emptySummary(), stated: [], assumptions: [], givens: [], engine: [] };
   const problems: Problem[] = [...split.unread];
-  for (const c of split.chains) checkChain(c, split, contexts, probe, src, opts, report, problems);
+  const own: OwnNames = new Map();
+  for (const c of split.chains) checkChain(c, split, contexts, probe, src, opts, report, problems, own);
   const seen = new Set<string>();
   for (const p of problems.sort((a, b) => a.at - b.at)) {
     const k = `${p.at}|${p.reason}`;
@@ -204,6 +209,23 @@ function chooseUnknown(eqs: Expr[], ctx: Context): Unknown | null {
   return { name, replaced: { key, latex: printLatex(expr) }, ctx: makeContext(decls, [...ctx.definitions.values()], Object.fromEntries(ctx.aliases)) };
 }
 
+/** checkStep, or null when the engine throws. */
+function safeCheck(input: StepInput): StepCheck | null {
+  try {
+    return checkStep(input);
+  } catch {
+    return null;
+  }
+}
+
+function parseSafe(text: string, ctx: Context): Expr | null {
+  try {
+    return parseExpr(text, ctx);
+  } catch {
+    return null;
+  }
+}
+
 /** The diagnosis of a refuted step, pointed into the student's line. */
 function toDiagnosis(d: unknown, to: Mapped, src: SourceFile): Diagnosis | undefined {
   if (!d) return undefined;
@@ -216,10 +238,55 @@ function toDiagnosis(d: unknown, to: Mapped, src: SourceFile): Diagnosis | undef
   return { class: o.class, message: o.message, ...(at ? { at } : {}) };
 }
 
-function checkChain(c: DraftChain, split: Split, contexts: AnswerContexts, probe: ReturnType<typeof probeIn>, src: SourceFile, opts: AnswerOptions, report: AnswerReport, problems: Problem[]): void {
+/** Names a student defined by writing them as a chain's left side (`H = …`), by section: their declarations and definitions. */
+type OwnNames = Map<number, { decls: SymbolDecl[]; defs: Definition[] }>;
+
+/** `ctx` with more declarations and definitions. */
+function extend(ctx: Context, decls: SymbolDecl[], defs: Definition[]): Context {
+  if (!decls.length && !defs.length) return ctx;
+  const ds = [...ctx.symbols.values(), ...decls.filter((d) => !ctx.symbols.has(d.name))];
+  return makeContext(ds, [...ctx.definitions.values(), ...defs], Object.fromEntries(ctx.aliases));
+}
+
+/** The pieces of text an operand is made of. */
+function pieces(o: Operand): Mapped[] {
+  return o.kind === 'expr' ? [o.box.m] : [o.lhs.m, o.rhs.m];
+}
+
+/** Free names of a text parsed in `ctx` (empty when it does not parse). */
+function namesIn(m: Mapped, ctx: Context): Set<string> {
+  try {
+    return namesOf(parseExpr(m.text, ctx));
+  } catch {
+    return new Set();
+  }
+}
+
+function checkChain(c: DraftChain, split: Split, contexts: AnswerContexts, probe: ReturnType<typeof probeIn>, src: SourceFile, opts: AnswerOptions, report: AnswerReport, problems: Problem[], own: OwnNames): void {
   const names = new Set<string>();
   for (const o of operands(c)) for (const n of operandNames(o, probe)) names.add(n);
-  const cc: ChainContext = contexts.forChain(names);
+  const cc0: ChainContext = contexts.forChain(names, c.label);
+  // the names the student defined earlier in the section, then names inferred from their use
+  const mine = own.get(c.section) ?? { decls: [], defs: [] };
+  const base = extend(cc0.ctx, mine.decls, mine.defs);
+  const inferred = inferNames(operands(c).flatMap(pieces), base);
+  const cc: ChainContext = { ...cc0, ctx: inferred.ctx };
+  for (const i of inferred.inferred) {
+    const loc = src.loc(i.at);
+    if (!report.assumptions!.some((a) => a.name === i.name && a.line === loc.line)) report.assumptions!.push({ name: i.name, ...loc, meaning: `$${i.name}$ is not a name of this context: read as ${i.meaning}` });
+  }
+  // a left side made of names the student introduces and never uses again names the line's right side: not a step
+  let naming = false;
+  const first = c.steps[0];
+  if (c.kind === 'expr' && first && first.from === c.start && first.rel.relation?.kind === 'eq') {
+    const fresh = [...namesIn(operandText(c.start), cc.ctx)].filter((n) => !knownName(n, base));
+    const elsewhere = new Set(operands(c).filter((o) => o !== c.start).flatMap((o) => pieces(o).flatMap((m) => [...namesIn(m, cc.ctx)])));
+    naming = fresh.length > 0 && fresh.every((n) => !elsewhere.has(n));
+    if (naming) {
+      const startLine = src.loc(operandText(c.start).offset(0)).line;
+      report.assumptions = report.assumptions!.filter((x) => !(fresh.includes(x.name) && x.line === startLine));
+    }
+  }
   const cache = new Map<string, Reading>();
   const read = (o: Operand, ctx: Context): Reading => {
     const m = operandText(o);
@@ -251,11 +318,33 @@ function checkChain(c: DraftChain, split: Split, contexts: AnswerContexts, probe
   report.chains.push(info);
   const baseSeed = opts.seed ?? 20261124;
   const last: Partial<Record<'expr' | 'eq', { r: Extract<Reading, { ok: true }>; line: number }>> = {};
-  const startRead = read(c.start, cc.ctx);
-  if (startRead.ok) last[c.start.kind] = { r: startRead, line: lineOf(c.start) };
+  if (naming) {
+    const startText = operandText(c.start);
+    const to = read(first.to, cc.ctx);
+    const loc = src.loc(startText.offset(0));
+    report.assumptions!.push({ name: startText.text.trim(), ...loc, meaning: `$${startText.text.trim()}$ is read as your own name for the right side of line ${loc.line} (not a step: not checked)` });
+    if (to.ok) {
+      last.expr = { r: to, line: lineOf(first.to) };
+      // `H = …` or `g(x) = …`: the name means its right side in the rest of the section
+      const e = parseSafe(startText.text, cc.ctx);
+      const mineNow = own.get(c.section) ?? { decls: [], defs: [] };
+      if (e && e.kind === 'sym') mineNow.defs.push({ name: e.name, params: [], body: to.expr });
+      else if (e && e.kind === 'apply' && !e.given && e.args.every((a) => a.kind === 'sym') && new Set(e.args.map((a) => (a as { name: string }).name)).size === e.args.length) {
+        mineNow.defs.push({ name: e.fn, params: e.args.map((a) => (a as { name: string }).name), body: to.expr });
+      }
+      mineNow.decls.push(...inferred.inferred.map((i) => i.decl).filter((d) => !mineNow.defs.some((x) => x.name === d.name)));
+      own.set(c.section, mineNow);
+    }
+  } else {
+    const startRead = read(c.start, cc.ctx);
+    if (startRead.ok) last[c.start.kind] = { r: startRead, line: lineOf(c.start) };
+  }
+  const lastGood: typeof last = { ...last };
+  const wrongLines = new Set<number>();
   let condition: LimitCondition | undefined;
   const noted = new Set<string>();
   c.steps.forEach((s, i) => {
+    if (naming && i === 0) return;
     const before = report.steps.length;
     try {
       checkOne(s, i);
@@ -265,6 +354,21 @@ function checkChain(c: DraftChain, split: Split, contexts: AnswerContexts, probe
       if (step) Object.assign(step, { verdict: 'error', message: `the checker failed on this step: ${(e as Error).message}` });
     }
   });
+
+  /** An equation of an equation chain in its unknown: a function value replaced, a stated substitution used. */
+  function inUnknown(e0: Expr, step: AnswerStep, before: number): Expr {
+    if (!unknown) return e0;
+    let e = unknown.replaced ? replaceSub(e0, unknown.replaced.key, sym(unknown.name)) : e0;
+    if (freeSymbols(e).has(unknown.name)) return e;
+    const sub = subs.filter((x) => x.variable === unknown!.name && x.at < before).pop();
+    if (!sub) return e;
+    const replaced = replaceSub(e, exprKey(sub.expr), sym(unknown.name));
+    if (replaced === e || !freeSymbols(replaced).has(unknown.name)) return e;
+    const note = `read with $${sub.latex}$ (line ${src.loc(sub.at).line})`;
+    if (!step.notes!.includes(note)) step.notes!.push(note);
+    e = replaced;
+    return e;
+  }
 
   function checkOne(s: DraftChain['steps'][number], i: number): void {
     const toText = operandText(s.to);
@@ -278,10 +382,12 @@ function checkChain(c: DraftChain, split: Split, contexts: AnswerContexts, probe
     report.steps.push(step);
     const to = read(s.to, cc.ctx);
     let from = read(s.from, cc.ctx);
+    let fromLine = lineOf(s.from);
     if (!from.ok && last[s.from.kind]) {
       const l = last[s.from.kind]!;
       step.notes!.push(`checked against line ${l.line}: line ${lineOf(s.from)} could not be read`);
       from = l.r;
+      fromLine = l.line;
     }
     for (const r of [from, to]) if (r.ok) step.notes!.push(...r.notes.filter((n) => !step.notes!.includes(n)));
     if (!to.ok || !from.ok) {
@@ -322,28 +428,15 @@ function checkChain(c: DraftChain, split: Split, contexts: AnswerContexts, probe
       }
       ctx = unknown.ctx;
       unknownName = unknown.name;
-      if (unknown.replaced) {
-        const by = sym(unknown.name);
-        lhs = replaceSub(lhs, unknown.replaced.key, by);
-        rhs = replaceSub(rhs, unknown.replaced.key, by);
-        step.notes!.push(`solved for $${unknown.replaced.latex}$`);
-      }
-      for (const side of ['lhs', 'rhs'] as const) {
-        const e = side === 'lhs' ? lhs : rhs;
-        if (freeSymbols(e).has(unknown.name)) continue;
-        const sub = subs.filter((x) => x.variable === unknown!.name && x.at < toText.offset(0)).pop();
-        if (!sub) continue;
-        const replaced = replaceSub(e, exprKey(sub.expr), sym(unknown.name));
-        if (replaced === e || !freeSymbols(replaced).has(unknown.name)) continue;
-        if (side === 'lhs') lhs = replaced;
-        else rhs = replaced;
-        step.notes!.push(`read with $${sub.latex}$ (line ${src.loc(sub.at).line})`);
-      }
+      if (unknown.replaced) step.notes!.push(`solved for $${unknown.replaced.latex}$`);
+      lhs = inUnknown(lhs, step, toText.offset(0));
+      rhs = inUnknown(rhs, step, toText.offset(0));
     }
     const inForce = stated.filter((h) => h.at < toText.offset(0)).map((h) => h.hypothesis);
     const defs: Definition[] = [...ctx.definitions.values(), ...inForce.flatMap((h) => h.defs)];
     const others = relevantHypotheses(cc.hypotheses.filter((h) => !inForce.includes(h) && !h.apart), [lhs, rhs], ctx);
-    const apart = inForce.filter((h) => h.apart).map((h) => h.apart as Expr[]);
+    // facts among the exercise's givens (`\theta \neq \theta_0`) hold throughout
+    const apart = [...inForce, ...cc.givens.filter((h) => !inForce.includes(h))].filter((h) => h.apart).map((h) => h.apart as Expr[]);
     const newly = inForce.filter((h) => !noted.has(h.name));
     if (newly.length) step.notes!.push(`given ${newly.map((h) => h.name).join(', ')} (stated)`);
     newly.forEach((h) => noted.add(h.name));
@@ -354,7 +447,40 @@ function checkChain(c: DraftChain, split: Split, contexts: AnswerContexts, probe
       step.evidence = { symbolic: 'a constant tends to itself', numeric: 'not needed' };
       return;
     }
-    const r = checkStep(input);
+    let r = checkStep(input);
+    // a step that needs the exercise's givens (not those the author marked must_state) is accepted, naming them
+    const needed = (r.diagnosis as { hypotheses?: string[] } | undefined)?.hypotheses ?? [];
+    const used = cc.givens.filter((h) => needed.includes(h.name) && !inForce.includes(h));
+    if (r.verdict === 'refuted' && used.length) {
+      const again = checkStep({ ...input, defs: [...defs, ...used.flatMap((h) => h.defs)], otherHypotheses: input.otherHypotheses!.filter((o) => !used.some((u) => u.name === o.name)) });
+      if (again.verdict === 'proved' || again.verdict === 'numeric' || again.verdict === 'refuted') r = again;
+      if (again.verdict === 'proved' || again.verdict === 'numeric') {
+        step.notes!.push(`uses the exercise's given${used.length > 1 ? 's' : ''} ${used.map((h) => `${h.name} ($${h.latex}$)`).join(' and ')}`);
+        for (const h of used) {
+          const g = report.givens!.find((x) => x.name === h.name);
+          if (g) { if (!g.lines.includes(loc.line)) g.lines.push(loc.line); } else report.givens!.push({ name: h.name, latex: h.latex, lines: [loc.line] });
+        }
+      }
+    }
+    // one mistake, one flag: after a wrong line, a step that follows from the last line that checked is back on track
+    const good = lastGood[s.to.kind];
+    let backOnTrack = false;
+    if (r.verdict === 'refuted' && good && good.line !== fromLine && good.line < loc.line) {
+      const back = safeCheck({ ...input, lhs: relation.kind === 'iff' || relation.kind === 'implies' ? inUnknown(good.r.expr, step, toText.offset(0)) : good.r.expr });
+      if (back && (back.verdict === 'proved' || back.verdict === 'numeric')) {
+        step.notes!.push(`back on track: this line does not follow from line ${fromLine}, but it follows from line ${good.line}, the last line that checked`);
+        r = back;
+        backOnTrack = true;
+      }
+    }
+    if ((r.verdict === 'proved' || r.verdict === 'numeric') && !backOnTrack && wrongLines.has(fromLine)) step.notes!.push(`follows from your line ${fromLine} (which was wrong)`);
+    if (r.verdict === 'proved' || r.verdict === 'numeric') lastGood[s.to.kind] = { r: to, line: loc.line };
+    if (r.verdict === 'refuted') wrongLines.add(loc.line);
+    if (r.verdict === 'error' && /^engine fault/.test(r.message ?? '')) {
+      // the engine's problem, not the student's: reported to the TA, the step left undecided
+      report.engine!.push({ line: loc.line, column: loc.column, step: step.index, message: r.message! });
+      r = { ...r, verdict: 'unknown', message: 'not decided: the checker contradicted itself on this step (an engine fault, reported to the TA)', witness: undefined };
+    }
     step.verdict = r.verdict;
     step.rules = r.rules;
     const diagnosis = toDiagnosis(r.diagnosis, toText, src);

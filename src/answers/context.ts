@@ -49,6 +49,10 @@ export interface CourseData {
   aliases: Record<string, string>;
   /** derivation id → its own aliases */
   scoped: Record<string, Record<string, string>>;
+  /** a problem label as students write it (`3(c)`, or `3` for every part) → the derivation it asks for */
+  problems: Record<string, string>;
+  /** Where each problem's derivation id is written (`file:line:column`), for the error when no derivation has it. */
+  problemsAt?: Record<string, string>;
 }
 
 /**
@@ -63,6 +67,8 @@ export interface KnownHypothesis {
   statement: Expr;
   defs: Definition[];
   apart?: [Expr, Expr];
+  /** The author marked it (must_state): a student must state it; otherwise it is a given of the exercise. */
+  mustState?: boolean;
 }
 
 /**
@@ -77,6 +83,8 @@ export interface ChainContext {
   /** How the context was chosen, for the report. */
   describe: string;
   hypotheses: KnownHypothesis[];
+  /** The exercise's givens: the derivation's hypotheses not marked must_state, when the chain answers a known exercise. */
+  givens: KnownHypothesis[];
 }
 
 /**
@@ -87,7 +95,7 @@ export interface ChainContext {
 export interface AnswerContexts {
   /** Every name of every context, for reading a chain before its context is chosen. */
   superset: Context;
-  forChain(names: ReadonlySet<string>): ChainContext;
+  forChain(names: ReadonlySet<string>, label?: string): ChainContext;
   /** The --derivation id, if any. */
   derivation?: string;
 }
@@ -111,10 +119,20 @@ export function locateData(p: string): string {
 export function loadCourseData(file: string): CourseData {
   const L = new YamlSource(fs.readFileSync(file, 'utf8'), file);
   const root = L.parse();
-  const out: CourseData = { file, aliases: {}, scoped: {} };
+  const out: CourseData = { file, aliases: {}, scoped: {}, problems: {} };
   if (!root) return out;
-  if (!isMap(root)) throw L.errorNode('the course file is a mapping with aliases: and scoped:', root);
-  checkKeys(L, root, ['aliases', 'scoped'], 'the course file');
+  if (!isMap(root)) throw L.errorNode('the course file is a mapping with aliases:, scoped: and problems:', root);
+  checkKeys(L, root, ['aliases', 'scoped', 'problems'], 'the course file');
+  const problems = get(root, 'problems');
+  if (problems && !isMap(problems)) throw L.errorNode('problems is a mapping: problem label, then a derivation id', problems);
+  for (const p of problems ? pairs(problems as YAMLMap) : []) {
+    const k = L.str(p.key, 'a problem label');
+    const v = L.str(p.value, `the derivation of problem ${k.value}`);
+    if (!/^[A-Za-z]?\d+(?:\([a-h]\))?$/.test(k.value)) throw L.errorNode(`"${k.value}" is not a problem label: write 3(c), or 3 for every part of problem 3`, k);
+    out.problems[k.value] = v.value;
+    const at = L.loc(v.range![0]);
+    (out.problemsAt ??= {})[k.value] = `${file}:${at.line}:${at.column}`;
+  }
   const table = (node: unknown, what: string): Record<string, string> => {
     const t: Record<string, string> = {};
     if (!node) return t;
@@ -192,7 +210,7 @@ function withAliases(decls: SymbolDecl[], defs: Definition[], table: Record<stri
 function hypothesesOf(d: Derivation, taken: Map<string, number>): KnownHypothesis[] {
   return [...d.hypotheses.values()].map((h) => ({
     name: (taken.get(h.name) ?? 0) > 1 ? `${d.id}/${h.name}` : h.name,
-    derivation: d.id, latex: h.latex, statement: h.statement, defs: h.defs, ...(h.apart ? { apart: h.apart } : {}),
+    derivation: d.id, latex: h.latex, statement: h.statement, defs: h.defs, ...(h.apart ? { apart: h.apart } : {}), ...(h.mustState ? { mustState: true } : {}),
   }));
 }
 
@@ -204,8 +222,18 @@ function hypothesesOf(d: Derivation, taken: Map<string, number>): KnownHypothesi
 export function derivationContexts(d: Derivation, course: CourseData): AnswerContexts {
   const table = { ...course.aliases, ...(course.scoped[d.id] ?? {}) };
   const ctx = withAliases([...d.ctx.symbols.values()], [...d.ctx.definitions.values()], { ...table, ...Object.fromEntries(d.ctx.aliases) });
-  const chain: ChainContext = { ctx, focus: d.id, describe: `derivation ${d.id}`, hypotheses: hypothesesOf(d, new Map()) };
+  const hyps = hypothesesOf(d, new Map());
+  const chain: ChainContext = { ctx, focus: d.id, describe: `derivation ${d.id}`, hypotheses: hyps, givens: hyps.filter((h) => !h.mustState) };
   return { superset: ctx, forChain: () => chain, derivation: d.id };
+}
+
+/**
+ * The derivation a problem label asks for (course data `problems:`): the label itself, else its problem number.
+ *
+ * @example problemOf(course, '3(c)')   // 'generator-loss-kl'
+ */
+export function problemOf(course: CourseData, label: string): string | undefined {
+  return course.problems[label] ?? course.problems[label.replace(/\([a-h]\)$/, '')];
 }
 
 /**
@@ -262,10 +290,11 @@ export function courseContexts(ds: readonly Derivation[], course: CourseData): A
   const superset = withAliases(supersetDecls, supersetDefs, course.aliases);
   const cache = new Map<string, ChainContext>();
 
-  const build = (focus: Derivation | undefined, why: string): ChainContext => {
+  const build = (focus: Derivation | undefined, why: string, exercise = false): ChainContext => {
     const key = focus?.id ?? '';
     const hit = cache.get(key);
-    if (hit) return { ...hit, describe: why };
+    const givensOf = (cc: ChainContext) => (exercise && focus ? cc.hypotheses.filter((h) => h.derivation === focus.id && !h.mustState) : []);
+    if (hit) return { ...hit, describe: why, givens: givensOf(hit) };
     let decls = baseDecls;
     let defs = baseDefs;
     if (focus) {
@@ -285,26 +314,40 @@ export function courseContexts(ds: readonly Derivation[], course: CourseData): A
     const table = { ...course.aliases, ...(focus ? course.scoped[focus.id] ?? {} : {}) };
     const ctx = withAliases(decls, defs, table);
     const hypotheses = allHyps.filter(({ h, d }) => d === focus || compatible(h.statement, d.ctx, ctx)).map(({ h }) => h);
-    const cc: ChainContext = { ctx, focus: focus?.id, describe: why, hypotheses };
+    const cc: ChainContext = { ctx, focus: focus?.id, describe: why, hypotheses, givens: [] };
     cache.set(key, cc);
-    return cc;
+    return { ...cc, givens: givensOf(cc) };
   };
 
   return {
     superset,
-    forChain(names) {
+    forChain(names, label) {
+      // a problem label the course maps to a derivation brings its givens; the context is still chosen by the names used
+      const exercise = label ? problemOf(course, label) : undefined;
+      const ed = exercise ? sorted.find((d) => d.id === exercise) : undefined;
+      const cc = choose(names, ed);
+      if (!ed) return cc;
+      const givens = cc.hypotheses.filter((h) => h.derivation === ed.id && !h.mustState);
+      return { ...cc, givens, describe: `${cc.describe}; problem ${label} is ${ed.id} (contexts/course.yaml)${givens.length ? `: its givens ${givens.map((h) => h.name).join(', ')}` : ''}` };
+    },
+  };
+
+  function choose(names: ReadonlySet<string>, exercise: Derivation | undefined): ChainContext {
+    {
       const votes = new Map<string, string[]>();
       for (const n of names) {
         const o = owners.get(n);
         if (o && o.length === 1) votes.set(o[0], [...(votes.get(o[0]) ?? []), n]);
       }
       const ranked = [...votes.entries()].sort((a, b) => b[1].length - a[1].length);
+      if (!ranked.length && exercise) return build(exercise, `the context of ${exercise.id}`);
       if (!ranked.length) return build(undefined, 'course context');
+      if (exercise && ranked.some((r) => r[0] === exercise.id && r[1].length === ranked[0][1].length)) return build(exercise, `the context of ${exercise.id}`);
       if (ranked.length > 1 && ranked[1][1].length === ranked[0][1].length) {
         return build(undefined, `course context (the chain uses names of both ${ranked[0][0]} (${ranked[0][1].map((n) => `$${n}$`).join(', ')}) and ${ranked[1][0]} (${ranked[1][1].map((n) => `$${n}$`).join(', ')}))`);
       }
       const [id, used] = ranked[0];
       return build(sorted.find((d) => d.id === id), `course context with ${id}'s symbols and definitions (only ${id} has ${used.map((n) => `$${n}$`).join(', ')})`);
-    },
-  };
+    }
+  }
 }

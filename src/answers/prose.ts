@@ -35,11 +35,16 @@ export interface ProseLine {
   row?: Row;
   /** Equations written inline (`$D = D^*$`), with the words before them. */
   statements: { math: Mapped; before: string }[];
+  /** Limit conditions written inline after "as", "when", … (`as $D(G(z)) \to 0$`). */
+  conditions?: Mapped[];
 }
 
 const MARKS = /^(?:\\(?:uparrow|downarrow|nearrow|searrow|swarrow|nwarrow|leftarrow|longleftarrow|updownarrow|Uparrow|Downarrow|circ|bullet|star|checkmark)(?![A-Za-z])|[↑↓↗↘↙↖←⟵↕⇑⇓①②③④⑤⑥⑦⑧⑨✓✗—–-]|\s)+$/;
 /** Labels at the start of a prose line. */
 const PROSE_LABEL = /^\s*(?:#+\s*|\*\*|\\(?:sub)*section\*?\{|\\textbf\{|\\item\[)?\s*((?:[Pp]roblem|[Ee]xercise|[Qq]uestion|Q)\s*\d+\s*(?:\(\s*[a-h]\s*\))?|\d+\s*\(\s*[a-h]\s*\)|\d+\s*[a-h]\s*\)|[A-Z]\s*\(\s*[a-h]\s*\)|\(\s*[a-h]\s*\))(?=$|[\s,.:*}\]])/;
+/** Words that make an inline `X \to a` the condition of a limit. */
+const CONDITION_WORDS = /\b(as|when|whenever|if|while|for)\s*$/i;
+const LIMIT_REL = /^(\\to|\\rightarrow|\\longrightarrow|→|⟶|\\approx|≈)$/;
 const NEGATION = /\b(not|cannot|can't|never|unless|no)\b|n't\b/i;
 
 /** Mathematics written in a prose line: words become `\text{…}`, `$…$` loses its dollars. */
@@ -114,8 +119,22 @@ export function readProse(line: Mapped): ProseLine {
     const math = text.slice(start, start + inner.length);
     const rels = scan(inner).filter((f) => f.kind === 'rel');
     const before = t.slice(0, m.index);
-    if (rels.length === 1 && /^(=|\\neq?|≠)$/.test(inner.slice(rels[0].start, rels[0].end)) && !NEGATION.test(before.split(/[.;]/).pop() ?? '')) {
+    const clause = before.split(/[.;]/).pop() ?? '';
+    if (NEGATION.test(clause)) continue;
+    const relText = (f: { start: number; end: number }) => inner.slice(f.start, f.end);
+    if (rels.length === 1 && CONDITION_WORDS.test(clause.split(/,/).pop() ?? '') && LIMIT_REL.test(relText(rels[0]))) {
+      (out.conditions ??= []).push(math);
+      continue;
+    }
+    if (rels.length === 1 && /^(=|\\neq?|≠)$/.test(relText(rels[0]))) {
       out.statements.push({ math, before: before.trim() });
+    } else if (rels.length > 1 && rels.every((f) => relText(f) === '=')) {
+      // "with $D_\phi = D^* = \frac{…}{…}$": each equation of the run is stated
+      rels.forEach((_, k) => {
+        const from = k === 0 ? 0 : rels[k - 1].end;
+        const to = k + 1 < rels.length ? rels[k + 1].start : inner.length;
+        out.statements.push({ math: math.slice(from, to), before: before.trim() });
+      });
     }
   }
   return out;

@@ -56,6 +56,11 @@ function applyBareDefinitions(e: Expr, ctx: Context, notes: string[]): Expr {
   return visit(e, new Set(), false);
 }
 
+/** True when `e` holds a derivative node. */
+function hasDerivative(e: Expr): boolean {
+  return e.kind === 'deriv' || children(e).some(hasDerivative);
+}
+
 /** A validation message for a student's line: the hints for derivation authors become hints for the course's notation table. */
 function forStudents(message: string): string {
   return message
@@ -82,6 +87,11 @@ export function readExpr(m: Mapped, ctx: Context, opts: { bareDefinitions?: bool
   } catch (err) {
     if (err instanceof SourceError) return { ok: false, problem: { at: m.offset(err.offset), text: m.text, reason: err.reason } };
     throw err;
+  }
+  // Leibniz notation the parser does not read as a derivative must not be read as a fraction d/(d x)
+  const leibniz = /\\[dt]?frac\s*\{\s*(?:d|\\mathrm\{d\})\s*(?:\^\s*\{?\s*\d\s*\}?)?\s*[A-Za-z\\{]*\}\s*\{\s*(?:d|\\mathrm\{d\})/.exec(m.text);
+  if (leibniz && !hasDerivative(e)) {
+    return { ok: false, problem: { at: m.offset(leibniz.index), text: m.text, reason: `${leibniz[0].replace(/\s+/g, '')}…} is a derivative in Leibniz notation, which is not read yet (write \\partial_\\theta or \\frac{\\partial}{\\partial\\theta})` } };
   }
   const notes: string[] = [];
   if (opts.bareDefinitions !== false) e = applyBareDefinitions(e, ctx, notes);

@@ -188,9 +188,10 @@ export function courseProblems(text: string, file: string): CourseProblem[] {
 /**
  * The rubric completed by the course file's problem labels, so the mapping
  * is written once: a rubric problem without `derivation` takes the course's;
- * a course label the rubric does not list is graded with the defaults; a
- * rubric that maps a label to another derivation than the course file does is
- * an error naming both places.
+ * a rubric with no problems grades every label of the course file with the
+ * defaults (a rubric that lists problems lists what is graded); a rubric that
+ * maps a label to another derivation than the course file does is an error
+ * naming both places.
  *
  * @example withCourseProblems(loadRubric('', 'r.yaml'), courseProblems(courseText, 'course.yaml')).problems.length
  */
@@ -207,9 +208,8 @@ export function withCourseProblems(r: Rubric, course: readonly CourseProblem[]):
     }
     return p;
   });
-  for (const c of course) {
-    if (!problems.some((p) => p.key === c.key)) problems.push({ key: c.key, derivation: c.derivation, ...r.defaults, at: c.at });
-  }
+  // a rubric that lists problems lists what is graded; one that lists none grades the course's labels
+  if (!r.problems.length) for (const c of course) problems.push({ key: c.key, derivation: c.derivation, ...r.defaults, at: c.at });
   return { ...r, problems };
 }
 

@@ -76,6 +76,12 @@ export interface AnswerReport {
   summary: Record<Verdict, number>;
   /** Hypotheses the student stated ("if $D_\\phi = D^*$"), in force from there to the end of the section. */
   stated?: { name: string; line: number; column: number; latex: string }[];
+  /** Names the student introduced, inferred from their use, and left sides read as the student's own names: for the TA. */
+  assumptions?: { name: string; line: number; column: number; meaning: string }[];
+  /** The exercise's givens (the derivation's hypotheses) that steps used, with the lines that used them. */
+  givens?: { name: string; latex: string; lines: number[] }[];
+  /** Engine faults (the prover and the tester disagree): the engine's problem, for the TA, never a flag on a step. */
+  engine?: { line: number; column: number; step: number; message: string }[];
 }
 
 /** Options for checking an answer. */

@@ -193,7 +193,14 @@ export function answerBody(r: AnswerReport, pre = ''): string {
   const stated = r.stated?.length
     ? `<p class="status">Stated: ${r.stated.map((h) => `${relationMath(h.latex, r.file)} (line ${h.line})`).join('; ')}</p>`
     : '';
-  return [flaggedList(r, pre), stated, unread, ...r.chains.map((c) => chainSection(r, c, pre))].filter(Boolean).join('\n');
+  // for the TA: the exercise's givens the steps used (by their statements), names inferred, engine faults
+  const forTa = [
+    ...(r.givens ?? []).map((g) => `given ${relationMath(g.latex, r.file)} (used on line${g.lines.length > 1 ? 's' : ''} ${g.lines.join(', ')})`),
+    ...(r.assumptions ?? []).map((x) => `line ${x.line}: ${messageHtml(x.meaning, r.file)}`),
+    ...(r.engine ?? []).map((x) => `engine fault on line ${x.line} (not the student's mistake): ${messageHtml(x.message, r.file)}`),
+  ];
+  const ta = forTa.length ? `<section class="for-ta"><h2>For the TA (${forTa.length})</h2><ul>${forTa.map((t) => `<li>${t}</li>`).join('')}</ul></section>` : '';
+  return [flaggedList(r, pre), stated, ta, unread, ...r.chains.map((c) => chainSection(r, c, pre))].filter(Boolean).join('\n');
 }
 
 /** The counts of a report's verdicts as badges. */

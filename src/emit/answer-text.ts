@@ -83,6 +83,9 @@ export function answerTextReport(r: AnswerReport, opts: { color?: boolean } = {}
     }
   }
   for (const h of r.stated ?? []) out.push(dim(`  stated on line ${h.line}: ${h.latex}`));
+  for (const g of r.givens ?? []) out.push(dim(`  given (the exercise's): ${g.latex}, used on line${g.lines.length > 1 ? 's' : ''} ${g.lines.join(', ')}`));
+  for (const x of r.assumptions ?? []) out.push(dim(`  assumed on line ${x.line}: ${x.meaning}`));
+  for (const x of r.engine ?? []) out.push(dim(`  engine fault on line ${x.line} (for the TA, not a mistake of the student): ${x.message}`));
   if (r.unread.length) {
     out.push(`  not read (${r.unread.length}):`);
     for (const u of r.unread) out.push(`    ${paint('error', '!')} line ${String(u.line).padStart(3)}, column ${u.column}: ${u.reason}${u.text ? `  [${u.text.length > 40 ? u.text.slice(0, 39) + '…' : u.text}]` : ''}`);
@@ -114,6 +117,9 @@ export function answerJsonReport(r: AnswerReport): unknown {
     })),
     unread: r.unread,
     stated: r.stated ?? [],
+    assumptions: r.assumptions ?? [],
+    givens: r.givens ?? [],
+    engine: r.engine ?? [],
     summary: r.summary,
   };
 }

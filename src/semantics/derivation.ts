@@ -48,6 +48,8 @@ export interface Hypothesis {
   defs: Definition[];
   /** For `a \neq b`: the two sides, known to differ. */
   apart?: [Expr, Expr];
+  /** Listed under must_state: a student answering the exercise must state it before a step may use it (the others are givens). */
+  mustState?: boolean;
   loc: Loc;
 }
 

@@ -12,6 +12,7 @@
  *   aliases:      { written: canonical }
  *   definitions:  [ 'L(\theta) := …' ]
  *   hypotheses:   { name: 'D_\phi = D^*' }
+ *   must_state:   [name, …]        (hypotheses a student must state; the others are givens)
  *   chains:
  *     - name: main
  *       given: [hypothesis, …]
@@ -36,7 +37,7 @@ import type { Derivation, Chain, Step, Hypothesis, Relation, LimitCondition } fr
 import { ValidatingSource, type ValidateOptions } from './validate';
 
 /** Keys a derivation file may have at top level. */
-const TOP_KEYS = ['id', 'title', 'summary', 'symbols', 'aliases', 'definitions', 'hypotheses', 'chains'];
+const TOP_KEYS = ['id', 'title', 'summary', 'symbols', 'aliases', 'definitions', 'hypotheses', 'must_state', 'chains'];
 const STEP_KEYS = ['rel', 'expr', 'by', 'given', 'note', 'as'];
 const CHAIN_KEYS = ['name', 'given', 'unknown', 'steps'];
 
@@ -162,6 +163,10 @@ export function loadDerivation(text: string, file: string, knownRules?: Readonly
     if (isSeq(node)) return { names: (node.items as YNode[]).map((n) => L.str(n, what).value), node };
     throw L.errorNode(`${what} is a name or a list of names`, node);
   };
+  // hypotheses a student answering this exercise must state before using (the others are the exercise's givens)
+  const must = list(get(root, 'must_state'), 'must_state');
+  if (must.node) checkHyps(must.names, must.node);
+  for (const h of must.names) hypotheses.get(h)!.mustState = true;
   const chains: Chain[] = (chainsNode.items as YNode[]).map((cn, ci) => {
     if (!isMap(cn)) throw L.errorNode('a chain is a mapping with steps (and optionally name, given)', cn);
     checkKeys(L, cn, CHAIN_KEYS, 'a chain');

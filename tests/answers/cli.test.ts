@@ -40,7 +40,7 @@ describe('rederive check <answer>', () => {
     const r = cli.run(['check', path.join(FIX, 'discriminator-mistakes.tex'), '--format', 'json']);
     expect(r.code).toBe(1);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j)).toEqual(['file', 'context', 'chains', 'steps', 'unread', 'stated', 'summary']);
+    expect(Object.keys(j)).toEqual(['file', 'context', 'chains', 'steps', 'unread', 'stated', 'assumptions', 'givens', 'engine', 'summary']);
     expect(Object.keys(j.steps[0])).toEqual(['index', 'chain', 'label', 'line', 'column', 'relation', 'latex', 'verdict', 'rules', 'cited', 'diagnosis', 'witness', 'notes', 'seed', 'evidence']);
     expect(j.steps.map((s: { diagnosis: { class: string } }) => s.diagnosis.class)).toEqual(['sign-flipped', 'densities-swapped', 'ratio-inverted']);
     expect(j.steps[0].witness).toEqual({ point: expect.any(Object), lhs: expect.any(Number), rhs: expect.any(Number), seed: expect.any(Number) });

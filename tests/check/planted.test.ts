@@ -23,7 +23,7 @@ const DIAGNOSES: Record<string, string[]> = {
   'factor 1/2': ['factor'],
   'KL arguments swapped': ['kl-swapped', 'sign-flipped', 'theta-free-term-dropped'],
   'ratio inverted': ['ratio-inverted', 'sign-flipped', 'factor', 'theta-free-term-dropped'],
-  'a term dropped': ['term-dropped', 'term-added', 'theta-free-term-dropped', 'hypothesis-not-stated', 'factor', 'sign-flipped', 'not-equal'],
+  'a term dropped': ['term-dropped', 'term-added', 'theta-free-term-dropped', 'hypothesis-not-stated', 'factor', 'sign-flipped', 'not-equal', 'arithmetic', 'gaussian-moment'],
   'inner derivative forgotten': ['inner-derivative-forgotten', 'term-dropped'],
   'densities swapped': ['densities-swapped', 'kl-swapped', 'ratio-inverted', 'sign-flipped', 'not-equal'],
 };

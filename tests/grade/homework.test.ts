@@ -76,9 +76,10 @@ describe('the rubric file', () => {
   test('problem labels the course file maps need not be repeated; the two files must not disagree', () => {
     const course = courseProblems('aliases: {}\nproblems:\n  3(a): optimal-discriminator\n  3(d): mle-kl\n', 'course.yaml');
     const r = withCourseProblems(loadRubric('defaults: { points: 5 }\nproblems:\n  3(a): { result-chain: the stationary point }\n', 'r.yaml'), course);
-    expect(r.problems.map((p) => [p.key, p.derivation, p.points, p.resultChain])).toEqual([
-      ['3(a)', 'optimal-discriminator', 5, 'the stationary point'], ['3(d)', 'mle-kl', 5, undefined],
-    ]);
+    expect(r.problems.map((p) => [p.key, p.derivation, p.points, p.resultChain])).toEqual([['3(a)', 'optimal-discriminator', 5, 'the stationary point']]);
+    // a rubric without problems (rederive init's) grades the course's labels with its defaults
+    const all = withCourseProblems(loadRubric('defaults: { points: 5 }\n', 'r.yaml'), course);
+    expect(all.problems.map((p) => [p.key, p.derivation, p.points])).toEqual([['3(a)', 'optimal-discriminator', 5], ['3(d)', 'mle-kl', 5]]);
     expect(() => withCourseProblems(loadRubric('problems:\n  3(d): { derivation: gaussian-kl }\n', 'r.yaml'), course))
       .toThrow(/^r\.yaml:2:3: problem 3\(d\) is graded against gaussian-kl, but course\.yaml:4:3 says problem 3\(d\) asks for mle-kl/);
     expect(() => withCourseProblems(loadRubric('problems:\n  "7": { points: 6 }\n', 'r.yaml'), course)).toThrow(/^r\.yaml:2:3: problem 7 needs a derivation/);
