@@ -15,6 +15,7 @@
  */
 import type { AnswerOptions, AnswerReport } from './types';
 import { splitProblems, problemText, allPieces } from './problems';
+import { SourceFile } from './source';
 import { problemFor, problemKey, type Rubric, type RubricProblem } from './rubric';
 import { reachedResult, resultTarget, derivationsFor, type ResultOutcome } from './result';
 import { answerContexts } from './check';
@@ -25,6 +26,8 @@ export type TextChecker = (text: string, file: string, opts: AnswerOptions) => A
 /** What grading needs to know: the rubric, and the single derivation when not grading by labels. */
 export interface GradePlan {
   rubric: Rubric;
+  /** The course file's label → derivation mapping (contexts/course.yaml, `problems:`): sections it maps are checked in one pass. */
+  course?: { key: string; derivation: string }[];
   /** Grade the whole file against this problem (`--derivation`); otherwise split by labels. */
   single?: RubricProblem;
 }
@@ -50,6 +53,7 @@ export interface AnswerGrading {
 }
 
 function resultOf(report: AnswerReport, p: RubricProblem, opts: AnswerOptions): ResultOutcome {
+  if (p.result <= 0) return { status: 'not-required', target: '', relation: '', message: 'the rubric does not ask for the result of this problem' };
   try {
     return reachedResult(report, p, opts);
   } catch (e) {
@@ -112,12 +116,38 @@ export function gradeAnswerText(text: string, file: string, opts: AnswerOptions,
     g.labels.push({ label: s.label, line: s.line });
     byProblem.set(p.key, g);
   }
+  // a section the course file maps to the same derivation is checked as `rederive check` checks the file (its
+  // context and givens chosen chain by chain); any other, alone against its derivation
+  const courseFor = (key: string) => plan.course?.find((c) => c.key === key) ?? plan.course?.find((c) => c.key === key.replace(/\([a-h]\)$/, ''));
+  const src = new SourceFile(text, file);
+  let whole: AnswerReport | undefined;
   // in the rubric's order, so every answer's problems come in the same order
   for (const p of plan.rubric.problems) {
     const g = byProblem.get(p.key);
     if (!g) continue;
-    const report = check(problemText(text, g, pieces), file, { ...opts, derivation: p.derivation });
+    let report: AnswerReport;
+    if (g.labels.every((l) => courseFor(problemKey(l.label))?.derivation === p.derivation)) {
+      whole ??= check(text, file, opts);
+      const lines = new Set<number>();
+      for (const [a, b] of g.ranges) for (let l = src.loc(a).line; l <= src.loc(Math.max(a, b - 1)).line; l++) lines.add(l);
+      report = subReport(whole, (label) => !!label && problemFor(plan.rubric, label)?.key === p.key, lines);
+    } else report = check(problemText(text, g, pieces), file, { ...opts, derivation: p.derivation });
     out.problems.push({ key: p.key, derivation: p.derivation, labels: g.labels, report, result: resultOf(report, p, opts) });
   }
+  return out;
+}
+
+/** The part of a whole-file report that belongs to one problem: its chains (by label), and what lies on its lines. */
+function subReport(r: AnswerReport, mine: (label: string | undefined) => boolean, lines: Set<number>): AnswerReport {
+  const chains = r.chains.filter((c) => mine(c.label));
+  const ids = new Set(chains.map((c) => c.index));
+  const steps = r.steps.filter((s) => ids.has(s.chain));
+  const summary = { proved: 0, numeric: 0, refuted: 0, unknown: 0, error: 0 };
+  for (const s of steps) summary[s.verdict]++;
+  const on = <T extends { line: number }>(xs: T[] | undefined): T[] | undefined => xs?.filter((x) => lines.has(x.line));
+  const out: AnswerReport = { ...r, chains, steps, unread: on(r.unread) ?? [], summary, stated: on(r.stated) ?? [] };
+  if (r.assumptions) out.assumptions = on(r.assumptions);
+  if (r.engine) out.engine = on(r.engine);
+  if (r.givens) out.givens = r.givens.filter((x) => x.lines.some((l) => lines.has(l)));
   return out;
 }

@@ -46,7 +46,7 @@ import type { AnswerOptions, AnswerReport } from './types';
 
 /** What the result check found. */
 export interface ResultOutcome {
-  status: 'reached' | 'not-reached' | 'undecided';
+  status: 'reached' | 'not-reached' | 'undecided' | 'not-required';
   /** The derivation's result, as LaTeX, and the relation checked. */
   target: string;
   relation: string;

@@ -32,7 +32,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { gradeFiles, defaultChecker, defaultWorkers, GradeResult } from '../answers/pool';
 import type { AnswerOptions } from '../answers/types';
-import { loadRubricFile, checkRubric, defaultRubric, singleProblem, courseProblems, withCourseProblems, type Rubric, type RubricProblem } from '../answers/rubric';
+import { loadRubricFile, checkRubric, defaultRubric, singleProblem, courseProblems, withCourseProblems, type CourseProblem, type Rubric, type RubricProblem } from '../answers/rubric';
 import { SourceError } from '../parse/error';
 import { loadDerivations } from '../answers/context';
 import { resultTarget } from '../answers/result';
@@ -144,14 +144,16 @@ function katexHref(name: string): string {
  * (contexts/course.yaml, `problems:`), so the label → derivation mapping is
  * written once.
  */
-function readRubric(argv: GradeArgs, derivationsDir: string): Rubric {
+function readRubric(argv: GradeArgs, derivationsDir: string): { rubric: Rubric; course: CourseProblem[] } {
+  let course: CourseProblem[] = [];
   let file = argv.rubric;
   if (file === undefined) file = ['rubric.yaml', path.join('contexts', 'rubric.yaml')].find((f) => fs.existsSync(f));
   if (file !== undefined && !fs.existsSync(file)) throw new UsageError(`no such rubric file: ${file}`);
   const courseFile = locate(path.join('contexts', 'course.yaml'));
   let rubric = file !== undefined ? loadRubricFile(file) : defaultRubric(); // a mistake in it is a SourceError: file:line:column, exit 2
   try {
-    if (fs.existsSync(courseFile)) rubric = withCourseProblems(rubric, courseProblems(fs.readFileSync(courseFile, 'utf8'), courseFile));
+    course = fs.existsSync(courseFile) ? courseProblems(fs.readFileSync(courseFile, 'utf8'), courseFile) : [];
+    rubric = withCourseProblems(rubric, course);
   } catch (e) {
     if (e instanceof SourceError) throw e;
     throw new UsageError((e as Error).message);
@@ -173,7 +175,7 @@ function readRubric(argv: GradeArgs, derivationsDir: string): Rubric {
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  return rubric;
+  return { rubric, course };
 }
 
 /** Grades every answer in argv.dir and writes the results; returns the exit code (0 when the batch ran). */
@@ -195,7 +197,7 @@ export async function grade(argv: GradeArgs): Promise<number> {
   const ids = derivationFiles(derivationsDir).map(idOfFile);
   if (!ids.length) throw new UsageError(`no derivation files (*.yaml) in ${argv.derivations}`);
   if (argv.derivation !== undefined && !ids.includes(argv.derivation)) throw new UsageError(`no derivation "${argv.derivation}" (have: ${ids.join(', ')})`);
-  const rubric = readRubric(argv, derivationsDir);
+  const { rubric, course } = readRubric(argv, derivationsDir);
   const single = argv.derivation !== undefined ? singleProblem(rubric, argv.derivation) : undefined;
   const problems: RubricProblem[] = single ? [single] : rubric.problems;
   if (!problems.length) throw new UsageError('no problems to grade: add them to the rubric under problems: (a label, then its derivation), or grade one derivation with --derivation');
@@ -219,7 +221,7 @@ export async function grade(argv: GradeArgs): Promise<number> {
       // a whole homework is checked problem by problem: its time limit is --timeout per problem
       timeoutMs: Math.round(argv.timeout * 1000 * problems.length),
       checker,
-      plan: { rubric, ...(single ? { single } : {}) },
+      plan: { rubric, course: course.map((c) => ({ key: c.key, derivation: c.derivation })), ...(single ? { single } : {}) },
       ...(argv.workerScript ? { workerScript: argv.workerScript } : {}),
       onResult: (_r, _i, done) => progress.update(done),
     });

@@ -27,6 +27,7 @@
  *   // { name: 'Problem 1 (mle-kl)', number: '1', score: 7, max_score: 10, status: 'failed', output: '…', … }
  */
 import { witnessText } from './text';
+import { withStatements } from './answer-text';
 import type { AnswerStep } from '../answers/types';
 import type { ProblemScore } from '../answers/score';
 import type { ProblemOutcome } from '../answers/homework';
@@ -63,7 +64,7 @@ const MEANING: Record<AnswerStep['verdict'], string> = {
 /** One step as text: the mark, line, relation and LaTeX, the verdict, the diagnosis and counterexample. */
 export function stepOutput(s: AnswerStep): string {
   const out = [`${MARKS[s.verdict]} line ${s.line}: ${s.relation} ${s.latex}`, `    ${MEANING[s.verdict]}`];
-  if (s.diagnosis) out.push(`    ${s.diagnosis.message}${s.diagnosis.at ? ` (line ${s.diagnosis.at.line}, column ${s.diagnosis.at.column}: ${s.diagnosis.at.text})` : ''}`);
+  if (s.diagnosis) out.push(`    ${withStatements(s.diagnosis.message)}${s.diagnosis.at ? ` (line ${s.diagnosis.at.line}, column ${s.diagnosis.at.column}: ${s.diagnosis.at.text})` : ''}`);
   if (s.witness) out.push(`    counterexample ${witnessText(s.witness)}`);
   if (s.message && !s.diagnosis) out.push(`    ${s.message}`);
   return out.join('\n');
@@ -74,7 +75,7 @@ export function problemOutput(sc: ProblemScore, o: ProblemOutcome | undefined): 
   const out = [`${sc.points} of ${sc.max} points`];
   if (sc.result === 'missing') return [...out, 'no answer to this problem was found (no line under its label)'].join('\n');
   out.push(`result: ${{ reached: 'reached', 'not-reached': 'not reached', undecided: 'not decided (to be checked by hand; costs nothing)', 'not-required': 'not required' }[sc.result]}${sc.resultMessage ? ` — ${sc.resultMessage}` : ''}`);
-  for (const d of sc.deductions) out.push(`-${d.points}: ${d.why}`);
+  for (const d of sc.deductions) out.push(`-${d.points}: ${withStatements(d.why)}`);
   if (sc.review.length) {
     out.push('needs a human look (costs nothing):');
     for (const r of sc.review) out.push(`  line ${r.line}: ${r.why}`);

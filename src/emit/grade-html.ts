@@ -47,7 +47,7 @@ export function gradedPage(a: GradedAnswer, opts: { katexStylesheet?: string } =
     if (s.result === 'missing') parts.push('<p class="status">No answer to this problem was found (no line under its label).</p>');
     else {
       parts.push(`<p class="status">Result: ${messageToHtml(s.resultMessage, where)}</p>`);
-      if (s.deductions.length) parts.push(`<ul class="deductions">${s.deductions.map((d) => `<li>−${d.points}: ${messageToHtml(d.why, where)}</li>`).join('')}</ul>`);
+      if (s.deductions.length) parts.push(`<ul class="deductions">${s.deductions.map((d) => `<li>−${d.points}: ${messageToHtml(withStatements(d.why), where)}</li>`).join('')}</ul>`);
       if (s.review.length) parts.push(`<p>To be read by a person (costs nothing):</p><ul class="review">${s.review.map((r) => `<li>line ${r.line}: ${messageToHtml(r.why, where)}</li>`).join('')}</ul>`);
       if (o) parts.push(`<p class="lede">${verdictCounts(o.report)}</p>`, answerBody(o.report, pre));
     }
