@@ -162,6 +162,30 @@ describe('reaching the result is checked by the engine, not string-matched', () 
   });
 });
 
+describe('a section the course file maps is graded as rederive check reads the whole file', () => {
+  test('the same steps, lines and verdicts as the whole-file check, in one pass', () => {
+    const text = fs.readFileSync(path.join(FIXTURES, 'class', 'ben.md'), 'utf8');
+    const rubric = loadRubric('problems:\n  "1": { derivation: mle-kl }\n  "3": { derivation: generator-loss-kl }\n', 'r.yaml');
+    let calls = 0;
+    const counted = (t: string, f: string, o: object) => {
+      calls++;
+      return checkAnswerText(t, f, o);
+    };
+    const course = [{ key: '1', derivation: 'mle-kl' }, { key: '3', derivation: 'generator-loss-kl' }];
+    const g = gradeAnswerText(text, 'ben.md', {}, { rubric, course }, counted);
+    expect(calls).toBe(1);
+    const whole = checkAnswerText(text, 'ben.md', {});
+    const inSection = (label: string) => whole.steps.filter((s) => whole.chains.find((c) => c.index === s.chain)?.label?.endsWith(label)).map((s) => [s.line, s.verdict]);
+    expect(g.problems.map((p) => [p.key, p.report.steps.map((s) => [s.line, s.verdict])])).toEqual([['1', inSection('1')], ['3', inSection('3')]]);
+    expect(g.problems.map((p) => p.result.status)).toEqual(['not-reached', 'reached']);
+    // without the course's mapping each problem is checked alone against its derivation
+    calls = 0;
+    const alone = gradeAnswerText(text, 'ben.md', {}, { rubric }, counted);
+    expect(calls).toBe(2);
+    expect(alone.problems.map((p) => p.result.status)).toEqual(['not-reached', 'reached']);
+  });
+});
+
 describe('rederive grade on a folder of whole homeworks', () => {
   let cli: PrivateCli;
   beforeAll(() => {
