@@ -22,6 +22,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { AnswerOptions, AnswerReport } from './types';
+import type { AnswerGrading, GradePlan } from './homework';
 
 /** What became of one answer. */
 export type GradeStatus = 'checked' | 'timeout' | 'crashed' | 'error' | 'unreadable';
@@ -31,8 +32,10 @@ export interface GradeResult {
   /** The file as it was given. */
   file: string;
   status: GradeStatus;
-  /** The checker's report (status 'checked' only). */
+  /** The checker's report (status 'checked' only; with a plan, the report of a single-derivation answer). */
   report?: AnswerReport;
+  /** With a grading plan: the answer problem by problem (status 'checked' only). */
+  grading?: AnswerGrading;
   /** Why there is no report (every status but 'checked'). */
   message?: string;
   /** Wall time from sending the answer to a worker to its result (0 when not sent). */
@@ -53,6 +56,8 @@ export interface PoolOptions {
   checker?: string;
   /** The compiled worker script (default: `answers/worker.js` of the compiled package). */
   workerScript?: string;
+  /** Grade problem by problem with this rubric (homework.ts) instead of only checking each answer. */
+  plan?: GradePlan;
   /** Called in the main thread as each answer finishes (in completion order). */
   onResult?: (result: GradeResult, index: number, done: number) => void;
 }
@@ -118,6 +123,7 @@ interface Slot {
 type WorkerMessage =
   | { ready: true }
   | { id: number; report: AnswerReport }
+  | { id: number; grading: AnswerGrading }
   | { id: number; error: string; code?: string };
 
 /** Checks every file with `checkAnswerFile(file, opts)` in a pool of worker threads; results in input order. */
@@ -169,7 +175,7 @@ export function gradeFiles(files: readonly string[], opts: AnswerOptions, pool: 
           replace(slot);
         }, timeoutMs);
         slot.job = { index, started: performance.now(), timer };
-        slot.worker.postMessage({ id: index, file: files[index], opts });
+        slot.worker.postMessage({ id: index, file: files[index], opts, ...(pool.plan ? { plan: pool.plan } : {}) });
         return;
       }
     };
@@ -199,7 +205,7 @@ export function gradeFiles(files: readonly string[], opts: AnswerOptions, pool: 
 
     const start = () => {
       const worker = new Worker(script, {
-        workerData: { checker },
+        workerData: { checker, ...(pool.plan ? { grading: { opts, plan: pool.plan } } : {}) },
         resourceLimits: { maxOldGenerationSizeMb: memoryMb },
         stdout: true, // whatever the checker prints must not end up in a report written to standard output
       });
@@ -220,6 +226,10 @@ export function gradeFiles(files: readonly string[], opts: AnswerOptions, pool: 
         const ms = performance.now() - job.started;
         const file = files[m.id];
         if ('report' in m) record(m.id, { file, status: 'checked', report: m.report, ms });
+        else if ('grading' in m) {
+          const single = pool.plan?.single ? m.grading.problems[0]?.report : undefined;
+          record(m.id, { file, status: 'checked', grading: m.grading, ...(single ? { report: single } : {}), ms });
+        }
         else {
           const unreadable = m.code === 'ENOENT' || m.code === 'EACCES' || m.code === 'EISDIR';
           record(m.id, { file, status: unreadable ? 'unreadable' : 'error', message: m.error, ms });

@@ -70,7 +70,7 @@ function checkAnswer(argv: CheckArgs): number {
   }
   if (argv.format === 'json') process.stdout.write(JSON.stringify(answerJsonReport(report), null, 2) + '\n');
   else if (argv.format === 'html') {
-    const out = argv.out ?? path.join('output', `${path.basename(argv.file).replace(/\.[^.]+$/, '')}.html`);
+    const out = argv.out ?? path.join('reports', `${path.basename(argv.file).replace(/\.[^.]+$/, '')}.html`);
     copyKatexAssets(path.dirname(out));
     writeIfChanged(out, answerPage(report));
     log(`wrote ${out}`);

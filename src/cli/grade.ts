@@ -1,8 +1,17 @@
 /**
- * `rederive grade <dir> --derivation <id>`: checks every answer in a folder
- * (its *.tex and *.md files, sorted by name; sub-folders with --recursive)
- * in parallel across the machine's cores, and writes the class's results as
- * CSV, JSON or Gradescope's results.json.
+ * `rederive grade <dir> [--derivation <id>] [--rubric FILE]`: grades every
+ * answer in a folder (its *.tex and *.md files, sorted by name; sub-folders
+ * with --recursive) in parallel across the machine's cores, and writes the
+ * class's scores as CSV, JSON or Gradescope's results.json.
+ *
+ * Without --derivation each answer is a whole homework: it is split into
+ * problems by its labels, and each problem the rubric maps to a derivation
+ * is graded against it (answers/homework.ts); with --derivation the whole
+ * answer is one problem. Scores come from the rubric (answers/rubric.ts,
+ * answers/score.ts): --rubric, else rubric.yaml in the working directory,
+ * else contexts/rubric.yaml, else the built-in defaults; problem labels the
+ * course file maps to derivations (contexts/course.yaml, `problems:`) need
+ * not be repeated in the rubric.
  *
  * One answer never stops the batch: an answer over the time limit, one whose
  * check crashes, and a file that cannot be read are reported in its row and
@@ -23,9 +32,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { gradeFiles, defaultChecker, defaultWorkers, GradeResult } from '../answers/pool';
 import type { AnswerOptions } from '../answers/types';
+import { loadRubricFile, checkRubric, defaultRubric, singleProblem, courseProblems, withCourseProblems, type CourseProblem, type Rubric, type RubricProblem } from '../answers/rubric';
+import { SourceError } from '../parse/error';
+import { loadDerivations } from '../answers/context';
+import { resultTarget } from '../answers/result';
+import { scoreAnswer } from '../answers/score';
 import { gradeCsv } from '../emit/grade-csv';
 import { gradeJson } from '../emit/grade-json';
 import { gradescopeResults } from '../emit/grade-gradescope';
+import { gradedPage } from '../emit/grade-html';
+import { copyKatexAssets } from '../emit/assets';
 import { answerRow, batchSummary, GradedAnswer, statusWords } from '../emit/grade-summary';
 import { UsageError, log } from './common';
 import { derivationFiles, locate, writeIfChanged } from './files';
@@ -36,14 +52,19 @@ export type GradeFormat = 'csv' | 'json' | 'gradescope';
 /** Options of `rederive grade`. */
 export interface GradeArgs {
   dir: string;
-  derivation: string;
+  /** Grade every answer as one problem against this derivation; without it, split answers by their labels. */
+  derivation?: string;
+  /** The rubric file (default: rubric.yaml, else contexts/rubric.yaml). */
+  rubric?: string;
   format: GradeFormat;
   /** The CSV or JSON file (default: standard output), or the results.json path (default: results.json). */
   out?: string;
   recursive: boolean;
+  /** Also write each student's graded page here (one HTML file per answer, KaTeX's assets beside them). */
+  reports?: string;
   /** Worker threads (default: one per core). */
   jobs?: number;
-  /** Time limit for one answer, in seconds. */
+  /** Time limit for one answer, in seconds (per problem of the rubric when grading whole homeworks). */
   timeout: number;
   quiet: boolean;
   derivations: string;
@@ -112,6 +133,51 @@ function duration(s: number): string {
   return `${Math.floor(s / 60)} min ${String(Math.ceil(s % 60)).padStart(2, '0')} s`;
 }
 
+/** KaTeX's stylesheet from a page at `name` inside the reports folder (pages of sub-folders go up). */
+function katexHref(name: string): string {
+  return `${'../'.repeat(name.split('/').length - 1)}katex/katex.min.css`;
+}
+
+/**
+ * The rubric: --rubric, else rubric.yaml here, else contexts/rubric.yaml, else
+ * the defaults; completed by the course file's problem labels
+ * (contexts/course.yaml, `problems:`), so the label → derivation mapping is
+ * written once.
+ */
+function readRubric(argv: GradeArgs, derivationsDir: string): { rubric: Rubric; course: CourseProblem[] } {
+  let course: CourseProblem[] = [];
+  let file = argv.rubric;
+  if (file === undefined) file = ['rubric.yaml', path.join('contexts', 'rubric.yaml')].find((f) => fs.existsSync(f));
+  if (file !== undefined && !fs.existsSync(file)) throw new UsageError(`no such rubric file: ${file}`);
+  const courseFile = locate(path.join('contexts', 'course.yaml'));
+  let rubric = file !== undefined ? loadRubricFile(file) : defaultRubric(); // a mistake in it is a SourceError: file:line:column, exit 2
+  try {
+    course = fs.existsSync(courseFile) ? courseProblems(fs.readFileSync(courseFile, 'utf8'), courseFile) : [];
+    rubric = withCourseProblems(rubric, course);
+  } catch (e) {
+    if (e instanceof SourceError) throw e;
+    throw new UsageError((e as Error).message);
+  }
+  if (!rubric.problems.length && argv.derivation === undefined) {
+    throw new UsageError('grading whole homeworks needs problem labels mapped to derivations: a rubric (rubric.yaml or contexts/rubric.yaml, or --rubric FILE) or problems: in contexts/course.yaml; or grade one derivation with --derivation');
+  }
+  // with --derivation only that derivation's problems are graded, so only they must be right
+  if (argv.derivation !== undefined) rubric = { ...rubric, problems: rubric.problems.filter((p) => p.derivation === argv.derivation) };
+  try {
+    checkRubric(rubric, loadDerivations(derivationsDir, locate(argv.rules)), (d, chain) => {
+      try {
+        resultTarget(d, chain);
+        return null;
+      } catch (e) {
+        return (e as Error).message;
+      }
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  return { rubric, course };
+}
+
 /** Grades every answer in argv.dir and writes the results; returns the exit code (0 when the batch ran). */
 export async function grade(argv: GradeArgs): Promise<number> {
   let stat: fs.Stats;
@@ -130,13 +196,17 @@ export async function grade(argv: GradeArgs): Promise<number> {
   const derivationsDir = locate(argv.derivations);
   const ids = derivationFiles(derivationsDir).map(idOfFile);
   if (!ids.length) throw new UsageError(`no derivation files (*.yaml) in ${argv.derivations}`);
-  if (!ids.includes(argv.derivation)) throw new UsageError(`no derivation "${argv.derivation}" (have: ${ids.join(', ')})`);
+  if (argv.derivation !== undefined && !ids.includes(argv.derivation)) throw new UsageError(`no derivation "${argv.derivation}" (have: ${ids.join(', ')})`);
+  const { rubric, course } = readRubric(argv, derivationsDir);
+  const single = argv.derivation !== undefined ? singleProblem(rubric, argv.derivation) : undefined;
+  const problems: RubricProblem[] = single ? [single] : rubric.problems;
+  if (!problems.length) throw new UsageError('no problems to grade: add them to the rubric under problems: (a label, then its derivation), or grade one derivation with --derivation');
   const checker = argv.checker ?? defaultChecker();
   if (!fs.existsSync(checker)) throw new UsageError(`the answer checker is not built (${checker} is missing): run npm run build:ts`);
 
   const out = argv.out ?? (argv.format === 'gradescope' ? 'results.json' : '-');
   const opts: AnswerOptions = {
-    derivation: argv.derivation,
+    ...(argv.derivation !== undefined ? { derivation: argv.derivation } : {}),
     derivationsDir: path.resolve(derivationsDir),
     rulesDir: path.resolve(locate(argv.rules)),
     seed: argv.seed,
@@ -148,8 +218,10 @@ export async function grade(argv: GradeArgs): Promise<number> {
   try {
     results = await gradeFiles(names.map((n) => path.join(argv.dir, n)), opts, {
       workers,
-      timeoutMs: Math.round(argv.timeout * 1000),
+      // a whole homework is checked problem by problem: its time limit is --timeout per problem
+      timeoutMs: Math.round(argv.timeout * 1000 * problems.length),
       checker,
+      plan: { rubric, course: course.map((c) => ({ key: c.key, derivation: c.derivation })), ...(single ? { single } : {}) },
       ...(argv.workerScript ? { workerScript: argv.workerScript } : {}),
       onResult: (_r, _i, done) => progress.update(done),
     });
@@ -161,9 +233,14 @@ export async function grade(argv: GradeArgs): Promise<number> {
   }
   const seconds = (performance.now() - t0) / 1000;
 
-  const answers: GradedAnswer[] = results.map((result, i) => ({ name: names[i].split(path.sep).join('/'), result }));
-  const text = argv.format === 'csv' ? gradeCsv(answers)
-    : JSON.stringify(argv.format === 'json' ? gradeJson(answers, { derivation: argv.derivation }) : gradescopeResults(answers, { derivation: argv.derivation }), null, 2) + '\n';
+  const answers: GradedAnswer[] = results.map((result, i) => ({
+    name: names[i].split(path.sep).join('/'),
+    result,
+    ...(result.grading ? { scores: scoreAnswer(result.grading.problems, problems) } : {}),
+  }));
+  const meta = { ...(argv.derivation !== undefined ? { derivation: argv.derivation } : {}), problems };
+  const text = argv.format === 'csv' ? gradeCsv(answers, meta)
+    : JSON.stringify(argv.format === 'json' ? gradeJson(answers, meta) : gradescopeResults(answers, meta), null, 2) + '\n';
   let wrote: string;
   if (out === '-') {
     process.stdout.write(text);
@@ -172,10 +249,25 @@ export async function grade(argv: GradeArgs): Promise<number> {
     wrote = `${out}${writeIfChanged(out, text) === 'unchanged' ? ' (unchanged)' : ''}`;
   }
 
+  let pages = 0;
+  if (argv.reports !== undefined) {
+    const outputDir = path.resolve('output');
+    if (path.resolve(argv.reports) === outputDir) throw new UsageError('--reports must not be output/: that folder holds the handouts (use reports/)');
+    for (const a of answers) {
+      if (a.result.status !== 'checked' || !a.scores) continue;
+      writeIfChanged(path.join(argv.reports, `${a.name.replace(/\.[^./]+$/, '')}.html`), gradedPage(a, { katexStylesheet: katexHref(a.name) }));
+      pages++;
+    }
+    if (pages) copyKatexAssets(argv.reports);
+  }
+
   if (!argv.quiet) {
     const rows = answers.map(answerRow);
     const s = batchSummary(rows);
-    const parts = [`${s.allVerified} with every step verified`, `${s.withRefuted} with a refuted step`];
+    const scored = rows.filter((r) => r.score !== undefined);
+    const points = scored.reduce((n, r) => n + r.score!, 0);
+    const max = problems.reduce((n, p) => n + p.points, 0);
+    const parts = [...(scored.length ? [`mean score ${(points / scored.length).toFixed(1)} of ${max}`] : []), `${s.allVerified} with every step verified`, `${s.withRefuted} with a refuted step`];
     const noSteps = rows.filter((r) => r.status === 'checked' && r.steps === 0).length;
     const other = s.checked - s.allVerified - s.withRefuted - noSteps;
     if (other) parts.push(`${other} with a step undecided or in error, or a line not read`);
@@ -185,7 +277,7 @@ export async function grade(argv: GradeArgs): Promise<number> {
     }
     log(`graded ${names.length} answer${names.length > 1 ? 's' : ''} in ${seconds.toFixed(1)} s (${(names.length / seconds).toFixed(1)} answers/s, ${workers} worker${workers > 1 ? 's' : ''}): ${parts.join(', ')}`);
     for (const r of rows) if (r.status !== 'checked') log(`  ${r.name}: ${statusWords(r.status)}: ${r.message ?? ''}`);
-    log(`wrote ${wrote}`);
+    log(`wrote ${wrote}${argv.reports !== undefined ? `; ${pages} student page${pages === 1 ? '' : 's'} in ${argv.reports}` : ''}`);
   }
   return 0;
 }

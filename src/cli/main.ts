@@ -71,7 +71,7 @@ export function main(args: string[]): void {
       .option('format', { choices: ['text', 'json', 'html'] as const, default: 'text', describe: 'report format (html: answers only, written to --out)' })
       .option('derivation', { type: 'string', describe: 'answers: check against this derivation\'s symbols, definitions and hypotheses (default: the course context)' })
       .option('derivations', { type: 'string', default: 'derivations', describe: 'directory of derivation files' })
-      .option('out', { type: 'string', describe: 'answers, --format html: the page to write (default: output/<answer>.html)' })
+      .option('out', { type: 'string', describe: 'answers, --format html: the page to write (default: reports/<answer>.html, apart from the handouts in output/)' })
       .options(common)
       .example('$0 check derivations/gaussian-kl.yaml --format json', 'machine-readable report')
       .example('$0 check answers/alice.md --derivation mle-kl', 'flag wrong steps in a student\'s answer')
@@ -80,18 +80,21 @@ export function main(args: string[]): void {
       if (process.exitCode === 2) return; // yargs still calls the handler after .fail reported a bad option: check nothing
       run(() => check(a as never));
     })
-    .command('grade <dir>', 'grade every answer (*.tex, *.md) in a folder against a derivation, in parallel; write CSV, JSON or Gradescope results', (y) => y
+    .command('grade <dir>', 'grade every answer (*.tex, *.md) in a folder, problem by problem with the rubric, in parallel; write CSV, JSON or Gradescope results', (y) => y
       .positional('dir', { type: 'string', demandOption: true, describe: 'the folder of answers' })
-      .option('derivation', { type: 'string', demandOption: true, describe: 'the derivation the answers are checked against (its id)' })
-      .option('format', { choices: ['csv', 'json', 'gradescope'] as const, default: 'csv', describe: 'csv: a row per answer; json: every report; gradescope: results.json, a test per step' })
+      .option('derivation', { type: 'string', describe: 'grade each answer as one problem against this derivation (its id); without it, answers are split into problems by their labels' })
+      .option('reports', { type: 'string', describe: 'also write a page per student (HTML: points per problem, flagged steps) to this folder, e.g. reports/' })
+      .option('rubric', { type: 'string', describe: 'the rubric: problem labels -> derivations, points (default: rubric.yaml, else contexts/rubric.yaml)' })
+      .option('format', { choices: ['csv', 'json', 'gradescope'] as const, default: 'csv', describe: 'csv: a row per answer, a column per problem; json: every report; gradescope: results.json, a test per problem' })
       .option('out', { type: 'string', describe: 'file to write (default: standard output; results.json for gradescope)' })
       .option('recursive', { type: 'boolean', default: false, describe: 'also grade the answers in sub-folders' })
       .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads (default: one per core)' })
-      .option('timeout', { type: 'number', default: 20, describe: 'time limit for one answer, in seconds: a slower answer is reported as timed out' })
+      .option('timeout', { type: 'number', default: 20, describe: 'time limit for one answer, in seconds (per problem for whole homeworks): a slower answer is reported as timed out' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no progress and no summary on standard error' })
       .option('derivations', { type: 'string', default: 'derivations', describe: 'directory of derivation files' })
       .options(common)
-      .example('$0 grade answers/ --derivation mle-kl --out grades.csv', 'a CSV row per answer: steps, proved, refuted, first wrong step')
+      .example('$0 grade answers/ --out grades.csv', 'whole homeworks: each answer split by its labels, a score per problem from contexts/rubric.yaml')
+      .example('$0 grade answers/ --derivation mle-kl --out grades.csv', 'a CSV row per answer: score, steps, refuted, first wrong step')
       .example('$0 grade /autograder/submission --derivation mle-kl --format gradescope --out /autograder/results/results.json', 'in a Gradescope autograder'),
     (a) => {
       if (process.exitCode === 2) return; // yargs still calls the handler after .fail reported a bad option: grade nothing

@@ -30,16 +30,39 @@ export function relationText(latex: string): string {
 }
 
 /**
+ * A message with hypotheses named by their statements, not the derivation's
+ * internal names: `hypothesis "optimal-discriminator" ($D_\phi = D^*$)` reads
+ * `the hypothesis $D_\phi = D^*$`, and `given optimal-discriminator (stated)`
+ * reads `given $D_\phi = D^*$ (stated)` for a hypothesis the student stated.
+ *
+ * @example withStatements('valid only given hypothesis "eq" ($a = b$), which …', [])   // 'valid only given the hypothesis $a = b$, which …'
+ */
+export function withStatements(msg: string, stated: readonly { name: string; latex: string }[] = []): string {
+  // "name" ($statement$) or "name" (statement), the statement with at most one level of parentheses
+  const named = /"[^"]+" \((\$[^$]+\$|(?:[^()"]|\([^()]*\))+)\)/g;
+  const math = (x: string) => (x.startsWith('$') ? x : `$${x}$`);
+  let out = msg.replace(new RegExp(`\\bhypothes(is|es) ((?:${named.source}(?: and )?)+)`, 'g'), (_m, n: string, list: string) =>
+    `the hypothes${n} ${[...list.matchAll(named)].map((x) => math(x[1])).join(' and ')}`);
+  out = out.replace(named, (_m, x: string) => math(x));
+  const latex = new Map(stated.map((h) => [h.name, h.latex]));
+  out = out.replace(/^given (.+) \(stated\)$/, (m, names: string) => {
+    const parts = names.split(', ');
+    return parts.every((n) => latex.has(n)) ? `given ${parts.map((n) => `$${latex.get(n)}$`).join(', ')} (stated)` : m;
+  });
+  return out;
+}
+
+/**
  * What to say after a step's verdict: its diagnosis, or its message.
  *
  * @example stepSummary(step)   // 'sign flipped: this line is the negative of what it should be (at column 7: …)'
  */
-export function stepSummary(s: AnswerStep): string {
+export function stepSummary(s: AnswerStep, stated: readonly { name: string; latex: string }[] = []): string {
   if (s.diagnosis) {
     const at = s.diagnosis.at;
-    return `${s.diagnosis.message}${at ? ` (at ${at.line === s.line ? '' : `line ${at.line}, `}column ${at.column}: ${at.text})` : ''}`;
+    return `${withStatements(s.diagnosis.message, stated)}${at ? ` (at ${at.line === s.line ? '' : `line ${at.line}, `}column ${at.column}: ${at.text})` : ''}`;
   }
-  return s.message ?? '';
+  return withStatements(s.message ?? '', stated);
 }
 
 /**
@@ -54,13 +77,13 @@ export function answerTextReport(r: AnswerReport, opts: { color?: boolean } = {}
   for (const c of r.chains) {
     out.push(dim(`  chain ${c.index}${c.label ? ` [${c.label}]` : ''}, line ${c.start?.line ?? c.startLine}: ${c.reason}; ${c.context ?? ''}${c.unknown ? `; unknown ${c.unknown}` : ''}`));
     for (const s of r.steps.filter((x) => x.chain === c.index)) {
-      const said = stepSummary(s);
+      const said = stepSummary(s, r.stated);
       out.push(`    ${paint(s.verdict, MARKS[s.verdict])} ${r.file}:${s.line}:${s.column}  ${relationText(s.relation).padEnd(2)} ${said ? `${paint(s.verdict, s.verdict.padEnd(7))}  ${said}` : paint(s.verdict, s.verdict)}`);
       if (s.verdict === 'refuted' && s.witness) out.push(dim(`        counterexample ${witnessText(s.witness)}`));
     }
   }
-  for (const h of r.stated ?? []) out.push(dim(`  stated on line ${h.line}: ${h.name} (${h.latex})`));
-  for (const g of r.givens ?? []) out.push(dim(`  given (the exercise's): ${g.name} (${g.latex}), used on line${g.lines.length > 1 ? 's' : ''} ${g.lines.join(', ')}`));
+  for (const h of r.stated ?? []) out.push(dim(`  stated on line ${h.line}: ${h.latex}`));
+  for (const g of r.givens ?? []) out.push(dim(`  given (the exercise's): ${g.latex}, used on line${g.lines.length > 1 ? 's' : ''} ${g.lines.join(', ')}`));
   for (const x of r.assumptions ?? []) out.push(dim(`  assumed on line ${x.line}: ${x.meaning}`));
   for (const x of r.engine ?? []) out.push(dim(`  engine fault on line ${x.line} (for the TA, not a mistake of the student): ${x.message}`));
   if (r.unread.length) {

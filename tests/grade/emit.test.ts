@@ -1,12 +1,17 @@
 /**
- * The shapes of the grading reports on a small class: CSV (RFC 4180), JSON
- * and Gradescope's results.json (one test per step, top-level score).
+ * The shapes of the grading reports on a small class: CSV (RFC 4180, a row
+ * per student, a column per problem), JSON and Gradescope's results.json (one
+ * test per problem with the rubric's fixed max_score, top-level score).
  */
 import { gradeCsv, csvField, CSV_COLUMNS } from '../../src/emit/grade-csv';
 import { gradeJson } from '../../src/emit/grade-json';
 import { gradescopeResults } from '../../src/emit/grade-gradescope';
 import type { GradedAnswer } from '../../src/emit/grade-summary';
 import type { AnswerReport, AnswerStep } from '../../src/answers/types';
+import type { GradeResult } from '../../src/answers/pool';
+import type { RubricProblem } from '../../src/answers/rubric';
+import type { ResultOutcome } from '../../src/answers/result';
+import { scoreAnswer } from '../../src/answers/score';
 
 function step(index: number, verdict: AnswerStep['verdict'], line: number, extra: Partial<AnswerStep> = {}): AnswerStep {
   return { index, chain: 1, line, column: 1, relation: '=', latex: `x_${index}`, verdict, rules: [], seed: 1, ...extra };
@@ -18,20 +23,24 @@ function report(file: string, steps: AnswerStep[], unread: AnswerReport['unread'
   return { file, derivation: 'mle-kl', chains: [{ index: 1, startLine: 1, lines: steps.length + 1, reason: 'the first line' }], steps, unread, summary };
 }
 
+const PROBLEMS: RubricProblem[] = [{ key: 'mle-kl', derivation: 'mle-kl', points: 10, result: 4, wrongStep: 2 }];
+const REACHED: ResultOutcome = { status: 'reached', target: 'K', relation: '=', line: 5, latex: 'K', message: 'line 5 reaches the result' };
+const NOT_REACHED: ResultOutcome = { status: 'not-reached', target: 'K', relation: '=', line: 9, latex: 'x', message: 'the answer does not reach the result' };
+
+/** A checked answer graded as the one problem mle-kl, scored as the CLI scores it. */
+function graded(name: string, r: AnswerReport, result: ResultOutcome): GradedAnswer {
+  const res: GradeResult = { file: `d/${name}`, status: 'checked', ms: 5, report: r, grading: { problems: [{ key: 'mle-kl', derivation: 'mle-kl', labels: [], report: r, result }], unknownLabels: [], unlabelledMath: false } };
+  return { name, result: res, scores: scoreAnswer(res.grading!.problems, PROBLEMS) };
+}
+
 const CLASS: GradedAnswer[] = [
-  { name: 'alice.md', result: { file: 'd/alice.md', status: 'checked', ms: 5, report: report('d/alice.md', [step(1, 'proved', 3), step(2, 'numeric', 5)]) } },
-  {
-    name: 'bob, "the second".tex',
-    result: {
-      file: 'd/bob.tex', status: 'checked', ms: 5,
-      report: report('d/bob.tex', [
-        step(1, 'proved', 4),
-        step(2, 'refuted', 6, { diagnosis: { class: 'sign-flipped', message: 'the sign is flipped, "here"\nsee line 6' }, witness: { point: { '\\theta': 0.5 }, lhs: 1, rhs: -1, seed: 9 } }),
-        step(3, 'refuted', 8),
-        step(4, 'unknown', 9),
-      ], [{ line: 12, column: 1, text: '\\weird', reason: 'unknown command' }]),
-    },
-  },
+  graded('alice.md', report('d/alice.md', [step(1, 'proved', 3), step(2, 'numeric', 5)]), REACHED),
+  graded('bob, "the second".tex', report('d/bob.tex', [
+    step(1, 'proved', 4),
+    step(2, 'refuted', 6, { diagnosis: { class: 'sign-flipped', message: 'the sign is flipped, "here"\nsee line 6' }, witness: { point: { '\\theta': 0.5 }, lhs: 1, rhs: -1, seed: 9 } }),
+    step(3, 'refuted', 8),
+    step(4, 'unknown', 9),
+  ], [{ line: 12, column: 1, text: '\\weird', reason: 'unknown command' }]), NOT_REACHED),
   { name: 'carol.md', result: { file: 'd/carol.md', status: 'timeout', ms: 20000, message: 'no result within 20 s: stopped' } },
 ];
 
@@ -59,15 +68,24 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('CSV', () => {
-  const text = gradeCsv(CLASS);
+  const text = gradeCsv(CLASS, { problems: PROBLEMS });
   const rows = parseCsv(text);
 
   test('a header and one row per answer, in order, every line ended by CRLF', () => {
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.split('\r\n')).toHaveLength(5); // header, 3 rows, '' after the last: the newline in a message is quoted, not a row end
-    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows[0]).toEqual([...CSV_COLUMNS, 'mle-kl']); // a column per problem after the fixed ones
     expect(rows.slice(1).map((r) => r[0])).toEqual(['alice.md', 'bob, "the second".tex', 'carol.md']);
-    for (const r of rows) expect(r).toHaveLength(CSV_COLUMNS.length);
+    for (const r of rows) expect(r).toHaveLength(CSV_COLUMNS.length + 1);
+  });
+
+  test('scores: every point for a right answer; the result and each wrong step cost points, an undecided step and an unread line nothing', () => {
+    const col = (r: string[], c: (typeof CSV_COLUMNS)[number]) => r[CSV_COLUMNS.indexOf(c)];
+    const [, alice, bob, carol] = rows;
+    expect([col(alice, 'score'), col(alice, 'max_score'), alice[CSV_COLUMNS.length], col(alice, 'needs_review')]).toEqual(['10', '10', '10', '0']);
+    // 10 - 4 (result not reached) - 2 × 2 (two refuted steps); the unknown step and the unread line are for a human
+    expect([col(bob, 'score'), col(bob, 'max_score'), bob[CSV_COLUMNS.length], col(bob, 'needs_review')]).toEqual(['2', '10', '2', '2']);
+    expect([col(carol, 'score'), col(carol, 'max_score'), carol[CSV_COLUMNS.length]]).toEqual(['', '', '']);
   });
 
   test('counts, the first wrong step and its diagnosis; quoting survives commas, quotes and newlines', () => {
@@ -91,51 +109,54 @@ describe('CSV', () => {
 });
 
 describe('JSON', () => {
-  const json = JSON.parse(JSON.stringify(gradeJson(CLASS, { derivation: 'mle-kl' })));
+  const json = JSON.parse(JSON.stringify(gradeJson(CLASS, { derivation: 'mle-kl', problems: PROBLEMS })));
 
   test('totals, then each answer in order with its report', () => {
     expect(json.derivation).toBe('mle-kl');
     expect(json.summary).toMatchObject({ answers: 3, checked: 2, allVerified: 1, withRefuted: 1, timeout: 1, crashed: 0, unreadable: 0 });
     expect(json.summary.steps).toEqual({ proved: 2, numeric: 1, refuted: 2, unknown: 1, error: 0 });
     expect(json.answers.map((a: { file: string }) => a.file)).toEqual(['alice.md', 'bob, "the second".tex', 'carol.md']);
-    expect(json.answers[1]).toMatchObject({ status: 'checked', steps: 4, verified: 1, allVerified: false, firstWrong: { index: 2, line: 6, diagnosis: { class: 'sign-flipped' } } });
-    expect(json.answers[1].report.steps).toHaveLength(4);
+    expect(json.answers[1]).toMatchObject({ status: 'checked', score: 2, max_score: 10, steps: 4, verified: 1, allVerified: false, firstWrong: { index: 2, line: 6, diagnosis: { class: 'sign-flipped' } } });
+    expect(json.answers[1].problems[0]).toMatchObject({ key: 'mle-kl', points: 2, max: 10, result: 'not-reached' });
+    expect(json.answers[1].problems[0].review.map((r: { line: number }) => r.line)).toEqual([9, 12]);
+    expect(json.answers[1].problems[0].report.steps).toHaveLength(4);
+    expect(json.problems).toEqual([{ key: 'mle-kl', derivation: 'mle-kl', points: 10, result: 4, wrongStep: 2 }]);
     expect(json.answers[0].firstWrong).toBeNull();
     expect(json.answers[2]).toEqual({ file: 'carol.md', status: 'timeout', message: 'no result within 20 s: stopped' });
   });
 });
 
 describe('Gradescope results.json', () => {
-  const r = gradescopeResults(CLASS, { derivation: 'mle-kl' });
+  const r = gradescopeResults(CLASS, { derivation: 'mle-kl', problems: PROBLEMS });
 
-  test('one test per step, a point for each verified step, and the score is their sum', () => {
-    const steps = r.tests.filter((t) => t.max_score === 1);
-    expect(steps.map((t) => t.name)).toEqual([
-      'alice.md: step 1 (line 3)', 'alice.md: step 2 (line 5)',
-      'bob, "the second".tex: step 1 (line 4)', 'bob, "the second".tex: step 2 (line 6)', 'bob, "the second".tex: step 3 (line 8)', 'bob, "the second".tex: step 4 (line 9)',
+  test('one test per problem worth its rubric points, whatever the number of lines; the score is their sum', () => {
+    const graded = r.tests.filter((t) => t.max_score > 0);
+    expect(graded.map((t) => [t.name, t.number, t.score, t.max_score, t.status])).toEqual([
+      ['alice.md: mle-kl', '1.1', 10, 10, 'passed'],
+      ['bob, "the second".tex: mle-kl', '2.1', 2, 10, 'failed'],
     ]);
-    expect(steps.map((t) => [t.score, t.status])).toEqual([[1, 'passed'], [1, 'passed'], [1, 'passed'], [0, 'failed'], [0, 'failed'], [0, 'failed']]);
-    expect(steps.map((t) => t.number)).toEqual(['1.1', '1.2', '2.1', '2.2', '2.3', '2.4']);
-    expect(r.score).toBe(3);
+    expect(r.score).toBe(12);
     for (const t of r.tests) expect(Object.keys(t).sort()).toEqual(['max_score', 'name', 'number', 'output', 'output_format', 'score', 'status', 'visibility']);
   });
 
-  test('a refuted step says what is wrong and where; an answer not graded is a failed test worth 0 of 0', () => {
-    const wrong = r.tests.find((t) => t.name.endsWith('step 2 (line 6)'))!;
-    expect(wrong.output).toContain('refuted');
-    expect(wrong.output).toContain('the sign is flipped');
-    expect(wrong.output).toContain('counterexample');
+  test('the step report is the output: the result, each deduction with its line, what needs a human look, the steps', () => {
+    const bob = r.tests[1].output;
+    expect(bob).toMatch(/^2 of 10 points\nresult: not reached/);
+    expect(bob).toContain('-4: the answer does not reach the result');
+    expect(bob).toContain('-2: line 6: the sign is flipped');
+    expect(bob).toContain('-2: line 8:');
+    expect(bob).toMatch(/needs a human look \(costs nothing\):\n  line 9: step not decided\n  line 12: line not read: unknown command/);
+    expect(bob).toContain('counterexample');
     const carol = r.tests.find((t) => t.name.startsWith('carol.md'))!;
     expect(carol).toMatchObject({ score: 0, max_score: 0, status: 'failed' });
     expect(carol.output).toMatch(/timed out.*grade this answer by hand/);
-    expect(r.output).toContain('line 12: unknown command');
     expect(r.extra_data).toEqual({ derivation: 'mle-kl', answers: 3 });
   });
 
-  test('a single answer (the autograder case) names its tests by step only', () => {
-    const one = gradescopeResults([CLASS[0]], {});
-    expect(one.tests.map((t) => [t.name, t.number])).toEqual([['step 1 (line 3)', '1'], ['step 2 (line 5)', '2']]);
-    expect(one.score).toBe(2);
-    expect(one.output).toBe('2 of 2 steps verified');
+  test('a single answer (the autograder case) names its tests by problem only', () => {
+    const one = gradescopeResults([CLASS[0]], { problems: PROBLEMS });
+    expect(one.tests.map((t) => [t.name, t.number])).toEqual([['mle-kl', '1']]);
+    expect(one.score).toBe(10);
+    expect(one.output).toBe('10 of 10 points');
   });
 });

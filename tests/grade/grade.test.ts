@@ -24,6 +24,8 @@ afterAll(removeTemporaryDirs);
 beforeAll(() => {
   cli = privateCli();
   workerScript = path.join(cli.root, 'dist', 'answers', 'worker.js');
+  // workers started in this process grade with a rubric, which loads the engine: let the private dist/ find its dependencies
+  fs.symlinkSync(path.join(__dirname, '..', '..', 'node_modules'), path.join(cli.root, 'node_modules'), 'dir');
 });
 
 /** A folder with these files (name → content). */
@@ -118,20 +120,26 @@ describe('rederive grade', () => {
     const dir = folder({ 'alice.md': GOOD, 'bob.md': WRONG, 'carl.md': '% stand-in: loop\n', 'dana.tex': GOOD });
     const out = tmpDir('rederive-grade-out-');
     const csv = path.join(out, 'grades.csv');
-    expect(await grade(args(dir, { out: csv, timeout: 0.5 }))).toBe(0);
+    expect(await grade(args(dir, { out: csv, timeout: 6 }))).toBe(0);
     const lines = fs.readFileSync(csv, 'utf8').split('\r\n');
-    expect(lines.slice(1, 5).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['alice.md,checked,2', 'bob.md,checked,2', 'carl.md,timeout,', 'dana.tex,checked,2']);
+    // contexts/rubric.yaml grades mle-kl as problem 3(d): 10 points, 2 off per wrong step; the stand-in's last line (b) is
+    // not mle-kl's mathematics, so whether it reached the result is left to a human and costs nothing
+    expect(lines[0].split(',').slice(0, 5)).toEqual(['file', 'status', 'score', 'max_score', 'steps']);
+    expect(lines[0].split(',').pop()).toBe('3(d)');
+    expect(lines.slice(1, 5).map((l) => l.split(',').slice(0, 5).join(','))).toEqual(['alice.md,checked,10,10,2', 'bob.md,checked,8,10,2', 'carl.md,timeout,,,', 'dana.tex,checked,10,10,2']);
 
     const json = path.join(out, 'grades.json');
-    expect(await grade(args(dir, { format: 'json', out: json, timeout: 0.5 }))).toBe(0);
+    expect(await grade(args(dir, { format: 'json', out: json, timeout: 6 }))).toBe(0);
     const j = JSON.parse(fs.readFileSync(json, 'utf8'));
     expect(j.summary).toMatchObject({ answers: 4, checked: 3, allVerified: 2, withRefuted: 1, timeout: 1 });
 
     const results = path.join(out, 'autograder', 'results.json');
-    expect(await grade(args(dir, { format: 'gradescope', out: results, timeout: 0.5 }))).toBe(0);
+    expect(await grade(args(dir, { format: 'gradescope', out: results, timeout: 6 }))).toBe(0);
     const g = JSON.parse(fs.readFileSync(results, 'utf8'));
-    expect(g.tests).toHaveLength(2 + 2 + 1 + 2);
-    expect(g.score).toBe(5);
+    expect(g.tests.map((t: { name: string; score: number; max_score: number }) => [t.name, t.score, t.max_score])).toEqual([
+      ['alice.md: Problem 3(d) (mle-kl)', 10, 10], ['bob.md: Problem 3(d) (mle-kl)', 8, 10], ['carl.md: answer not graded', 0, 0], ['dana.tex: Problem 3(d) (mle-kl)', 10, 10],
+    ]);
+    expect(g.score).toBe(28);
     expect(fs.readdirSync(path.dirname(results))).toEqual(['results.json']); // no temporary file left behind
   });
 
@@ -139,6 +147,8 @@ describe('rederive grade', () => {
     const empty = tmpDir('rederive-grade-empty-');
     const onlyText = folder({ 'readme.txt': 'x' });
     const some = folder({ 'a.md': GOOD });
+    const badRubric = path.join(folder({ 'rubric.yaml': 'problems:\n  "1":\n    point: 3\n    derivation: mle-kl\n' }), 'rubric.yaml');
+    const unknownDerivation = path.join(folder({ 'rubric.yaml': 'problems:\n  "2": { derivation: mle-k }\n' }), 'rubric.yaml');
     const cases: [string[], RegExp][] = [
       [['grade', path.join(empty, 'nope'), '--derivation', 'mle-kl'], /no such folder: .*nope/],
       [['grade', empty, '--derivation', 'mle-kl'], /no answers \(\*\.tex, \*\.md\) in .*--recursive/],
@@ -146,7 +156,9 @@ describe('rederive grade', () => {
       [['grade', some, '--derivation', 'no-such-thing'], /no derivation "no-such-thing" \(have: .*mle-kl/],
       [['grade', some, '--derivation', 'mle-kl', '--timeout', '0'], /--timeout must be a positive number/],
       [['grade', some, '--derivation', 'mle-kl', '--format', 'xml'], /Invalid values/],
-      [['grade', some], /Missing required argument: derivation/],
+      [['grade', some, '--rubric', path.join(empty, 'none.yaml')], /no such rubric file: .*none\.yaml/],
+      [['grade', some, '--rubric', badRubric], /rubric\.yaml:3:5: unknown key "point" in problem 1; did you mean "points"\?/],
+      [['grade', some, '--rubric', unknownDerivation], /rubric\.yaml:2:3: problem 2: no derivation "mle-k" \(did you mean "mle-kl"\?\)/],
     ];
     for (const [argv, message] of cases) {
       const r = cli.run(argv);
@@ -165,7 +177,7 @@ describe('rederive grade', () => {
 });
 
 describe('rederive grade with the real checker', () => {
-  test('generated answers: a CSV that puts every planted mistake at its line, and a results.json with a test per step', () => {
+  test('generated answers: a CSV that puts every planted mistake at its line, and a results.json with a test per answer', () => {
     const dir = tmpDir('rederive-grade-class-');
     const answers = generateAnswers({ derivation: 'mle-kl', count: 12, dir, seed: 11 });
     const csv = path.join(tmpDir('rederive-grade-out-'), 'grades.csv');
@@ -184,8 +196,10 @@ describe('rederive grade with the real checker', () => {
     const results = path.join(path.dirname(csv), 'results.json');
     expect(cli.run(['grade', dir, '--derivation', 'mle-kl', '--format', 'gradescope', '--out', results, '--quiet']).code).toBe(0);
     const g = JSON.parse(fs.readFileSync(results, 'utf8'));
-    const steps = rows.reduce((n, row) => n + Number(col(row, 'steps')), 0);
-    expect(g.tests).toHaveLength(steps);
-    expect(g.score).toBe(rows.reduce((n, row) => n + Number(col(row, 'verified')), 0));
+    expect(g.tests).toHaveLength(answers.length); // one problem each: mle-kl
+    for (const t of g.tests) expect(t.max_score).toBe(10);
+    expect(g.score).toBe(rows.reduce((n, row) => n + Number(col(row, 'score')), 0));
+    // an answer without a mistake loses nothing; one with a planted mistake loses at least the wrong step's 2 points
+    answers.forEach((a, i) => expect([path.basename(a.file), a.mistake ? Number(col(rows[i], 'score')) <= 8 : col(rows[i], 'score')]).toEqual([path.basename(a.file), a.mistake ? true : '10']));
   });
 });

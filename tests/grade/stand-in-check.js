@@ -1,6 +1,6 @@
 /**
- * A stand-in for src/answers/check.ts with the same signature,
- * checkAnswerFile(file, opts): AnswerReport, for testing the grading pool and
+ * A stand-in for src/answers/check.ts with the same signatures,
+ * checkAnswerFile(file, opts) and checkAnswerText(text, file, opts): AnswerReport, for testing the grading pool and
  * reports without the real checker. Plain CommonJS so that worker threads can
  * load it.
  *
@@ -15,7 +15,10 @@
 const fs = require('fs');
 
 function checkAnswerFile(file, opts) {
-  const text = fs.readFileSync(file, 'utf8');
+  return checkAnswerText(fs.readFileSync(file, 'utf8'), file, opts);
+}
+
+function checkAnswerText(text, file, opts) {
   if (/% stand-in: loop/.test(text)) for (;;) { /* a check that never ends */ }
   if (/% stand-in: throw/.test(text)) throw new Error('stand-in: the checker threw');
   if (/% stand-in: exit/.test(text)) process.exit(3);
@@ -52,4 +55,4 @@ function checkAnswerFile(file, opts) {
   return { file, derivation: opts.derivation, chains, steps, unread, summary };
 }
 
-module.exports = { checkAnswerFile };
+module.exports = { checkAnswerFile, checkAnswerText };
