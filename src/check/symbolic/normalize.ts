@@ -254,10 +254,12 @@ export class Normalizer {
       return this.norm({ kind: 'mul', factors: [s, add(num(1), neg(s))] }, depth);
     }
     const decl = this.env.ctx.lookup(fn);
-    if (!e.primes && !e.given && decl?.kind === 'density' && decl.arity === 2 && e.args.length === 2 && this.on('product-rule')) {
-      // a joint density is the conditional times the marginal: p(x, y) = p(x | y) p(y)
+    if (!e.primes && decl?.kind === 'density' && (decl.arity ?? 1) >= 2 && e.args.length >= 2 && this.on('product-rule')) {
+      // the chain rule of a joint density: p(a, b… | g) = p(a | b…, g) p(b… | g) (positional forms, see check/density-forms.ts)
       this.fire('product-rule');
-      return this.norm({ kind: 'mul', factors: [apply(fn, [e.args[0]], { given: [e.args[1]] }), apply(fn, [e.args[1]])] }, depth);
+      const [first, ...rest] = e.args;
+      const given = e.given ?? [];
+      return this.norm({ kind: 'mul', factors: [apply(fn, [first], { given: [...rest, ...given] }), apply(fn, rest, given.length ? { given } : {})] }, depth);
     }
     return this.opaque(this.canonApply(e, depth));
   }
