@@ -134,7 +134,7 @@ export function parseArgs(g: Grammar): { args: Expr[]; given?: Expr[] } {
   return s.within(() => {
     const list = (): Expr[] => {
       const out = [g.parseSum()];
-      while (s.is(',') || s.is(';')) {
+      while (s.is(',') || s.is(';') || s.role() === 'norm' || s.role() === 'parallel') {
         s.next();
         out.push(g.parseSum());
       }
@@ -148,7 +148,7 @@ export function parseArgs(g: Grammar): { args: Expr[]; given?: Expr[] } {
     }
     s.expectClose(open, ')');
     return given ? { args, given } : { args };
-  });
+  }, { norm: false, integral: false, bar: true });
 }
 
 /**

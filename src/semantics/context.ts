@@ -78,7 +78,7 @@ export interface Context extends ParseContext {
 }
 
 /** Names the engine knows without declaration. */
-export const BUILTIN_FUNCTIONS = new Set(['\\log', '\\ln', '\\exp', '\\sigma', '\\sqrt']);
+export const BUILTIN_FUNCTIONS = new Set(['\\log', '\\ln', '\\exp', '\\sigma', '\\sqrt', '\\abs', 'sign']);
 
 /** Builds a context from declarations, definitions and aliases. */
 export function makeContext(

@@ -16,7 +16,7 @@
  *   compileApply(c, apply('\\log', [apply('p_{data}', [sym('x')])]), scope);   // log-sum-exp of the mixture
  */
 import type { Apply, Expr } from '../../expr/types';
-import { EXP, LOG, SIGMA, SQRT } from '../../expr/build';
+import { ABS, EXP, LOG, SIGMA, SIGN, SQRT } from '../../expr/build';
 import type { Closure, Compiler, Scope, Unary } from './compile';
 import type { NumericDefinition } from './definitions';
 import { NumericError } from './error';
@@ -49,6 +49,8 @@ export function compileApply(c: Compiler, e: Apply, scope: Scope | null): Closur
   if (primes === 1 && !defined && fn === SIGMA) return mapUnary(c, (u) => sigmoid(u) * sigmoid(-u), oneArg(e), scope);
   if (!defined && fn === EXP) return mapUnary(c, Math.exp, oneArg(e), scope); // exp is its own derivative
   if (!primes && !defined && fn === SQRT) return mapUnary(c, Math.sqrt, oneArg(e), scope);
+  if (!primes && !defined && fn === ABS) return mapUnary(c, Math.abs, oneArg(e), scope);
+  if (!primes && !defined && fn === SIGN) return mapUnary(c, Math.sign, oneArg(e), scope);
   if (!primes && gauss) return c.compileNormal({ ...gauss, arg: e.args[0] }, scope);
   if (!primes && def) {
     if (c.hasVectors && shapeOf(c, e, scope) > 0) throw new NumericError(`${fn}(…) is a vector, not a number: use its norm or an inner product`);

@@ -2,7 +2,7 @@
  * Symbolic differentiation on expression trees, before normalisation.
  *
  * Strategy: the usual sum, product, quotient and power rules; `\log`, `\exp`,
- * `\sqrt` and `\sigma` by their derivatives (`\sigma' = \sigma(1-\sigma)` is
+ * `\sqrt`, `\sigma`, `|u|` (sign(u) u', where u ≠ 0) and sign (0, where u ≠ 0) by their derivatives (`\sigma' = \sigma(1-\sigma)` is
  * left as `\sigma'` for the normaliser's `sigmoid-derivative` rule to expand);
  * definitions are unfolded first. An application of an abstract declared
  * function that depends on the variable (`h_\phi(G_\theta(z))`) is kept as the
@@ -110,6 +110,8 @@ function differentiateApply(e: Expr & { kind: 'apply' }, v: string, env: DiffEnv
     case '\\exp': return mul(exp(a), d(a));
     case '\\sqrt': return div(d(a), mul(num(2), apply('\\sqrt', [a])));
     case '\\sigma': return mul(apply('\\sigma', [a], { primes: 1 }), d(a));
+    case '\\abs': return mul(apply('sign', [a]), d(a)); // away from 0, where |u| is differentiable
+    case 'sign': return ZERO; // away from 0
     case "\\sigma'": {
       env.fire('sigmoid-derivative');
       const s = apply('\\sigma', [a]);

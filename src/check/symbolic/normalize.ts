@@ -480,7 +480,7 @@ function innerDepth(body: Expr, own: string, depth: number): number {
 }
 
 function isBuiltin(fn: string): boolean {
-  return fn === '\\log' || fn === '\\ln' || fn === '\\exp' || fn === '\\sqrt' || fn === '\\sigma';
+  return fn === '\\log' || fn === '\\ln' || fn === '\\exp' || fn === '\\sqrt' || fn === '\\sigma' || fn === '\\abs' || fn === 'sign';
 }
 
 /** Splits a term into the part free of the bound variable `b` and the part that depends on it (null when none). */
