@@ -127,6 +127,52 @@ function isJoint(decl: SymbolDecl | undefined): decl is SymbolDecl {
  */
 export function densityForms(e: Expr, ctx: Context): Expr {
   fresh = 0;
+  return forms(e, ctx);
+}
+
+/** A distribution written as a name or N(μ, σ²) (what KL and E take as they are). */
+function plainDistribution(d: Expr): boolean {
+  return d.kind === 'sym' || (d.kind === 'normal' && d.arg === null);
+}
+
+/** The density `d` (a name, N(μ, σ²), or a conditional p(· | x)) as a value at the variable `v`. */
+function densityAt(d: Expr, v: string): Expr {
+  const at: Expr = { kind: 'sym', name: v };
+  if (d.kind === 'sym') return { kind: 'apply', fn: d.name, args: [at] };
+  if (d.kind === 'normal') return { ...d, arg: at };
+  if (d.kind === 'apply' && d.args.length === 1) return { ...d, args: [at] };
+  throw new DensityFormError('expected a distribution (a density name, N(μ, σ²) or p(· | x))');
+}
+
+/** The variable a conditional distribution was written at (`p(z \mid x)` gives z), if any. */
+function writtenAt(d: Expr): string | null {
+  return d.kind === 'apply' && d.args.length === 1 && d.args[0].kind === 'sym' && d.args[0].name !== '\\cdot' ? d.args[0].name : null;
+}
+
+function forms(e: Expr, ctx: Context): Expr {
+  return roles(conditionalDistributions(e), ctx);
+}
+
+/** E and KL over conditional distributions (or densities written at their variable) as integrals. */
+function conditionalDistributions(e: Expr): Expr {
+  return mapBottomUp(e, (x) => {
+    // E over a conditional distribution: E_{z \sim p(\cdot \mid x)}[f] = ∫ p(z | x) f dz
+    if (x.kind === 'expect' && x.var && x.dist && !plainDistribution(x.dist)) {
+      return { kind: 'integral', var: x.var, body: { kind: 'mul', factors: [densityAt(x.dist, x.var), x.body] } };
+    }
+    // KL with a conditional or a density written at its variable: KL(q(z) \| p(z \mid x)) = ∫ q(z) log(q(z)/p(z | x)) dz
+    if (x.kind === 'kl' && !(plainDistribution(x.p) && plainDistribution(x.q))) {
+      const v = writtenAt(x.p) ?? writtenAt(x.q) ?? `#k${fresh++}`;
+      const P = densityAt(x.p, v), Q = densityAt(x.q, v);
+      const body: Expr = { kind: 'mul', factors: [P, { kind: 'apply', fn: '\\log', args: [{ kind: 'div', num: P, den: Q }] }] };
+      return { kind: 'integral', var: v, body };
+    }
+    return x;
+  });
+}
+
+/** Applications of joint densities in positional form; E over a non-last variable of a joint as an integral. */
+function roles(e: Expr, ctx: Context): Expr {
   return mapBottomUp(e, (x) => {
     if (x.kind === 'apply' && !x.primes) {
       const decl = ctx.lookup(ctx.resolveAlias(x.fn));

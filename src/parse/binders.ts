@@ -75,7 +75,17 @@ function expectationSubscript(g: Grammar): [string | null, Expr | null] {
     s.next();
     return [null, parseDensity(g)];
   }
+  const at0 = s.pos;
   const first = parseDensity(g);
+  // E_{q(z)}: the density written at its variable averages over that variable
+  const written = s.tokens.slice(at0, s.pos);
+  if (s.role() !== 'sim' && first.kind === 'sym' && written.length && written[written.length - 1].text === ')') {
+    const v = writtenVariable(written);
+    if (v) return [s.ctx.resolveAlias(v), first];
+  }
+  if (s.role() !== 'sim' && first.kind === 'apply' && first.args.length === 1 && first.args[0].kind === 'sym' && first.args[0].name !== PLACEHOLDER) {
+    return [first.args[0].name, first];
+  }
   if (s.role() === 'sim') {
     if (first.kind !== 'sym') throw s.error(`expected a variable before '\\sim'`, first.span?.start ?? s.peek().start);
     s.next();
@@ -83,6 +93,16 @@ function expectationSubscript(g: Grammar): [string | null, Expr | null] {
   }
   if (first.kind === 'sym' && isVariableName(s, first.name)) return [first.name, null];
   return [null, first];
+}
+
+/** The name placed in an argument list for "any value" (`p(\\cdot \\mid x)`). */
+export const PLACEHOLDER = '\\cdot';
+
+/** The single variable a density was written at (`q(z)` gives z), from its tokens. */
+function writtenVariable(tokens: readonly Token[]): string | null {
+  const open = tokens.findIndex((t) => t.text === '(');
+  const inner = tokens.slice(open + 1, -1);
+  return inner.length === 1 && (inner[0].kind === 'letter' || inner[0].kind === 'cmd') && inner[0].text !== PLACEHOLDER ? inner[0].text : null;
 }
 
 /**

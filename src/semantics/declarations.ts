@@ -101,8 +101,8 @@ export function parseDeclaration(name: string, text: string, canon: (written: st
       decl.arity = count(args);
       if (given !== undefined) decl.givenArity = count(given);
       const names = args.split(',').map((x) => x.trim());
-      if (kind === 'density' && given === undefined && names.length >= 2 && names.every((x) => /^\\?[A-Za-z]+(_\{?[A-Za-z0-9]+\}?)?$/.test(x))) {
-        // a joint density declared by its variables' names: applications may name them in any order
+      if (kind === 'density' && given === undefined && names.length >= 1 && names.every((x) => /^\\?[A-Za-z]+(_\{?[A-Za-z0-9]+\}?)?$/.test(x))) {
+        // a density declared by its variables' names: applications of a joint may name them in any order, E_{z} finds its density
         let off = head.offset + head.text.indexOf('(') + 1;
         decl.vars = [];
         for (const part of args.split(',')) {

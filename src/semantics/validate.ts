@@ -113,6 +113,7 @@ class Validator {
 
   private symbol(name: string, span: Span | undefined, bound: ReadonlySet<string>, what = 'symbol', kind = 'constant'): void {
     if (!this.strict || this.known(name, bound) || BUILTIN_CONSTANTS.has(name) || BUILTIN_FUNCTIONS.has(name)) return;
+    if (name === '\\cdot') return; // the placeholder argument of p(\\cdot \\mid x)
     const special = SPECIAL_HINTS.find((h) => h.names.includes(name));
     if (special && what === 'symbol') throw new ValidationError(`unknown symbol ${name}; ${special.hint(name)}`, this.nameSpan(span, name));
     const near = closest(name, this.candidates(bound));

@@ -25,6 +25,11 @@ export const GAN: ParseContext = makeContext(
   { 'P_{\\theta}': 'p_{\\theta}', 'P_{data}': 'p_{data}', 'P_{0}': 'p_{\\theta}', '\\ln_{\\Phi}': 'h_{\\phi}' },
 );
 
+/** A latent-variable model: a joint p(x, z), an encoder q. */
+const VAE: ParseContext = makeContext([
+  { name: 'x', kind: 'variable' }, { name: 'z', kind: 'variable' }, density('p', 2), density('q'), fn('f'),
+]);
+
 /** Functions an author declares: f, \\mathcal{L}, an own D_{KL} and JSD. */
 const FNS: ParseContext = makeContext([fn('f'), fn('\\mathcal{L}'), fn('D_{KL}', 2), fn('JSD', 2)]);
 
@@ -241,6 +246,12 @@ export const CASES: Case[] = [
   ['D_{KL}(a, b)', apply('D_{KL}', [a, b]), FNS],
   ['\\mathrm{JSD}(p \\,\\|\\, q)', apply('JSD', [sym('p'), sym('q')]), FNS],
   ['\\|v\\| + \\|w\\|^2', add(norm(v), pow(norm(w), two))],
+  // distributions written at their variable, conditional distributions
+  ['\\mathbb{E}_{q(z)}[f(z)]', E('z', sym('q'), apply('f', [z])), VAE],
+  ['\\mathbb{E}_{p(z \\mid x)}[f(z)]', E('z', apply('p', [z], { given: [x] }), apply('f', [z])), VAE],
+  ['\\mathbb{E}_{z \\sim p(\\cdot \\mid x)}[f(z)]', E('z', apply('p', [sym('\\cdot')], { given: [x] }), apply('f', [z])), VAE],
+  ['\\mathrm{KL}(q(z) \\,\\|\\, p(z \\mid x))', kl(sym('q'), apply('p', [z], { given: [x] })), VAE],
+  ['\\mathrm{KL}(q(\\cdot \\mid x) \\| p(\\cdot))', kl(apply('q', [sym('\\cdot')], { given: [x] }), sym('p')), VAE],
   // KL and Gaussians
   ['KL(p\\|q)', kl(sym('p'), sym('q'))],
   ['KL(p \\parallel q)', kl(sym('p'), sym('q'))],
