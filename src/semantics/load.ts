@@ -108,7 +108,7 @@ export function loadDerivation(text: string, file: string, knownRules?: Readonly
     const name = canonName(s, { text: nameText, offset: s.value.indexOf(nameText) });
     const argsOff = hm ? s.value.indexOf(hm[2]) : 0;
     // `\|`, `\parallel` and `||` separate arguments, as in \mathrm{JSD}(p \| q) (replaced by a comma of the same length, keeping offsets)
-    const headArgs = hm ? hm[2].replace(/\\\||\\parallel|\|\|/g, (sep) => ','.padEnd(sep.length, ' ')) : '';
+    const headArgs = hm ? hm[2].replace(/\\[,;:!]/g, '  ').replace(/\\\||\\parallel|\|\|/g, (sep) => ','.padEnd(sep.length, ' ')) : '';
     const [argText, givenText] = hm ? headArgs.split(/\\mid|\|/) : ['', undefined];
     const names = (text: string, off: number) => splitTopLevel(text).filter((p) => p.text).map((p) => canonName(s, { text: p.text, offset: argsOff + off + p.offset }));
     const params = hm ? names(argText, 0) : [];
