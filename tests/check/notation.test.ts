@@ -88,6 +88,32 @@ describe('names and functionals an author defines', () => {
   });
 });
 
+describe('a functional an author defines with density arguments', () => {
+  const text = (rhs: string) => `id: ce
+title: Cross-entropy
+symbols:
+  x: variable
+  \\theta: parameter
+  p: density(x)
+  q: density(x)
+  p_\\theta: density(x), depends on \\theta
+  p_{data}: density(x)
+definitions:
+  - \\mathrm{CE}(p \\,\\|\\, q) := -\\mathbb{E}_{x \\sim p}[\\log q(x)]
+chains:
+  - name: main
+    steps:
+      - \\mathrm{CE}(p_{data} \\,\\|\\, p_\\theta)
+      - rel: '='
+        expr: ${rhs}
+`;
+  test('CE(p_data || p_θ) = KL(p_data || p_θ) + H(p_data) is proved; with the KL swapped it is refuted', () => {
+    const check = (rhs: string) => checkDerivation(loadDerivation(text(rhs), 'ce.yaml')).steps[0].verdict;
+    expect(check('\\mathrm{KL}(p_{data} \\,\\|\\, p_\\theta) - \\mathbb{E}_{x \\sim p_{data}}[\\log p_{data}(x)]')).toBe('proved');
+    expect(check('\\mathrm{KL}(p_\\theta \\,\\|\\, p_{data}) - \\mathbb{E}_{x \\sim p_{data}}[\\log p_{data}(x)]')).toBe('refuted');
+  });
+});
+
 describe('errors that point the right way', () => {
   const errorOf = (expr: string): string => {
     try {

@@ -18,7 +18,7 @@
  */
 import type { Expr } from '../../expr/types';
 import { num, add, neg, mul, div, pow, apply, log, exp, deriv, integral, sym } from '../../expr/build';
-import { substSym } from '../../expr/walk';
+import { mapBottomUp, substSym } from '../../expr/walk';
 import { dependsOn, DepEnv } from './depends';
 import { densityValue, unfoldKL, unfoldNormal } from './unfold';
 
@@ -35,13 +35,34 @@ function sumOf(terms: Expr[]): Expr {
   return ts.length === 0 ? ZERO : ts.length === 1 ? ts[0] : add(...ts);
 }
 
-/** Substitutes a definition's parameters by arguments. */
+/**
+ * Substitutes a definition's parameters by arguments. A parameter applied in
+ * the body (`q(x)` in `\\mathrm{CE}(p \\| q) := -E_{x \\sim p}[\\log q(x)]`) takes a
+ * name as its argument: the function or density passed in.
+ */
 export function instantiateDefinition(params: string[], body: Expr, args: Expr[]): Expr {
+  let b = renameAppliedParams(params, body, args);
   // rename parameters to fresh names first so that arguments mentioning a parameter name are not captured
-  let b = body;
   params.forEach((p, i) => (b = substSym(b, p, sym(`#arg${i}`))));
   params.forEach((_p, i) => (b = substSym(b, `#arg${i}`, args[i])));
   return b;
+}
+
+/**
+ * `body` with every application of a parameter whose argument is a name
+ * applied to that name instead (functions and densities passed as arguments).
+ *
+ * @example
+ *   renameAppliedParams(['q'], parse('\\log q(x)'), [sym('p_{data}')])   // \\log p_{data}(x)
+ */
+export function renameAppliedParams(params: readonly string[], body: Expr, args: readonly Expr[]): Expr {
+  const to = new Map<string, string>();
+  params.forEach((p, i) => {
+    const a = args[i];
+    if (a?.kind === 'sym') to.set(p, a.name);
+  });
+  if (!to.size) return body;
+  return mapBottomUp(body, (x) => (x.kind === 'apply' && to.has(x.fn) ? { ...x, fn: to.get(x.fn)! } : x));
 }
 
 /** d e / d v, as an expression tree. */
