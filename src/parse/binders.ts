@@ -307,7 +307,8 @@ function nthDerivative(v: string, body: Expr, order: number, span: Span): Expr {
 export function parseFrac(g: Grammar): Expr {
   const s = g.s;
   const t = s.next();
-  if (s.is('{') && (s.role(1) === 'partial' || dFracAhead(s))) return fracDerivative(g, t);
+  // \\frac{\\partial_\\theta f}{g} is a quotient whose numerator is a derivative
+  if (s.is('{') && ((s.role(1) === 'partial' && !s.is('_', 2)) || dFracAhead(s))) return fracDerivative(g, t);
   const n = fracArgument(g, t);
   const d = fracArgument(g, t);
   return at(div(n, d), s.spanFrom(t));

@@ -232,6 +232,7 @@ export const CASES: Case[] = [
   ['\\partial KL / \\partial\\theta', deriv('\\theta', sym('KL'))],
   ['\\partial^2 f / \\partial \\theta^2', deriv('\\theta', deriv('\\theta', sym('f')))],
   ['\\frac{d}{2}', div(sym('d'), two)],
+  ['\\frac{\\partial_\\theta f}{g}', div(deriv('\\theta', sym('f')), sym('g'))],
   ["f''(t)", apply('f', [t], { primes: 2 })],
   ['\\mathcal{L}(\\theta)', apply('\\mathcal{L}', [th]), FNS],
   ['\\mathcal{L} + 1', add(sym('\\mathcal{L}'), one)],

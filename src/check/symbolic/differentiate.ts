@@ -10,7 +10,9 @@
  * never needs its inside, and both sides of a step reduce to the same atom.
  * An expectation whose sampling distribution does not depend on the variable
  * is differentiated under the sign (`differentiate-under-expectation`);
- * otherwise it is first written as an integral against its density.
+ * one over a declared density that depends on the variable by the
+ * score-function identity ∂θ E_{x∼p_θ}[f] = E_{x∼p_θ}[∂θ f + f ∂θ log p_θ(x)];
+ * otherwise (a Gaussian N(θ, ε²)) it is first written as an integral against its density.
  *
  * @example
  *   differentiate(parseExpr('\\log(1-\\sigma(u))'), 'u', env)
@@ -101,6 +103,11 @@ export function differentiate(e: Expr, v: string, env: DiffEnv): Expr {
       if (!dependsOn(dist, v, env)) {
         env.fire('differentiate-under-expectation');
         return { ...e, body: d(e.body) };
+      }
+      if (dist.kind === 'sym') {
+        // the score-function identity (log-derivative trick):
+        // ∂θ E_{x∼p_θ}[f] = E_{x∼p_θ}[∂θ f + f ∂θ log p_θ(x)], since ∂θ p_θ = p_θ ∂θ log p_θ and p_θ > 0
+        return { ...e, body: add(d(e.body), mul(e.body, d(log(densityValue(dist, e.var))))) };
       }
       return d(integral(e.var, mul(densityValue(dist, e.var), e.body)));
     }
