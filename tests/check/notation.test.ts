@@ -76,6 +76,17 @@ describe('distributions written at their variable, conditionals, KL with a condi
   });
 });
 
+describe('E_z takes its density from the context when only one density is over z', () => {
+  const text = (extra: string, rhs: string) => `id: ez\ntitle: Ez\nsymbols:\n  z: variable\n  q: density(z)\n  g: function(z)\n${extra}chains:\n  - name: main\n    steps:\n      - \\mathbb{E}_{z}[g(z)]\n      - rel: '='\n        expr: ${rhs}\n`;
+  test('one density over z: it is the one', () => {
+    expect(checkDerivation(loadDerivation(text('', '\\int q(z) g(z) \\, dz'), 'ez.yaml')).steps[0].verdict).toBe('proved');
+    expect(checkDerivation(loadDerivation(text('', 'g(z)'), 'ez.yaml')).steps[0].verdict).toBe('refuted');
+  });
+  test('two densities over z: an error that says which and how to choose', () => {
+    expect(() => loadDerivation(text('  r: density(z)\n', 'g(z)'), 'ez.yaml')).toThrow(/z could be drawn from q or r: write E_\{z \\sim q\}/);
+  });
+});
+
 describe('names and functionals an author defines', () => {
   test('\\mathcal{L} is a name; an own D_{KL} is not the built-in KL', () => {
     const text = `id: own\ntitle: Own\nsymbols:\n  w: parameter\n  u: constant\n  v: constant\n  \\mathcal{L}: function(w)\ndefinitions:\n  - D_{KL}(u, v) := (u - v)^2\nchains:\n  - name: main\n    steps:\n      - D_{KL}(w, 1) + \\mathcal{L}(w)\n      - rel: '='\n        expr: w^2 - 2w + 1 + \\mathcal{L}(w)\n`;
