@@ -1,7 +1,8 @@
 /**
  * Resolution: fills in what an author may leave implicit, from the context.
  * `E_{p}[f(x)]` binds the one declared variable free in its body;
- * `E_{z}[…]` draws z from its declared distribution (`z: variable, \sim N(0,1)`);
+ * `E_{z}[…]` draws z from its declared distribution (`z: variable, \sim N(0,1)`),
+ * or else from the one density declared over z (`q: density(z)`);
  * `E[…]` averages over the one variable in its body that has a declared
  * distribution. Anything ambiguous is an error naming the expectation.
  *
