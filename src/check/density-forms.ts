@@ -66,6 +66,7 @@ export function densityRoles(decl: SymbolDecl, args: readonly Expr[], given: rea
   return roles.map((r) => r ?? take[t++]);
 }
 
+/** Counter for the names of new bound variables, never reset: a name is never captured by another form's binder. */
 let fresh = 0;
 
 /** The positional application p(values of the variables k..n-1 in `at`), conditioned on none. */
@@ -126,7 +127,6 @@ function isJoint(decl: SymbolDecl | undefined): decl is SymbolDecl {
  *   densityForms(parse('p(x, z)'), ctx)   // unchanged
  */
 export function densityForms(e: Expr, ctx: Context): Expr {
-  fresh = 0;
   return forms(e, ctx);
 }
 
