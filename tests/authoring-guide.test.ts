@@ -139,6 +139,12 @@ describe('the other examples', () => {
     expect(report.steps.map((st) => [st.line, st.verdict])).toEqual(report.steps.map((st) => [st.line, 'proved']));
   });
 
+  test('the joint densities and functionals example verifies: Bayes in either order, an author-defined cross-entropy', () => {
+    const d = loadDerivation(block('doc-test: joint densities and functionals'), 'guide.yaml');
+    const report = checkDerivation(d, { seed: 1, samples: 3 });
+    expect(report.steps.map((st) => [st.line, st.verdict])).toEqual(report.steps.map((st) => [st.line, 'proved']));
+  });
+
   test('the rule file example loads and passes its self-check', () => {
     const [rule] = loadRuleFile(block('doc-test: a rule file'), 'guide.yaml');
     expect(selfCheckRule(rule).status).toBe('ok');

@@ -23,6 +23,7 @@ import { proveEquivalent, proveInequality } from './symbolic/equations';
 import { proveLimit } from './symbolic/limits';
 import { Defs } from './symbolic/defs';
 import { vectorNotation } from './vector-notation';
+import { densityInput, DensityFormError } from './density-forms';
 import { numericEqual, numericEqualUpToFreeOf, numericEquivalent, numericLimit, numericCompare, NumericOutcome, NumericSample } from './numeric';
 import { diagnose, DiagnosisInput, StepDiagnosis } from './diagnose';
 import type { RuleBase } from './symbolic/pattern';
@@ -142,7 +143,13 @@ function runSymbolic(input: StepInput): SymbolicResult {
 
 /** Checks one step both ways and returns the combined verdict. */
 export function checkStep(raw: StepInput): StepCheck {
-  const input = { ...raw, lhs: vectorNotation(raw.lhs, raw.ctx), rhs: vectorNotation(raw.rhs, raw.ctx) };
+  let input: StepInput;
+  try {
+    input = densityInput({ ...raw, lhs: vectorNotation(raw.lhs, raw.ctx), rhs: vectorNotation(raw.rhs, raw.ctx) });
+  } catch (e) {
+    if (!(e instanceof DensityFormError)) throw e;
+    return { verdict: 'error', rules: [], notes: [], numeric: { status: 'error', reason: e.message }, symbolic: { status: 'error', rules: [], message: e.message }, message: e.message, seed: raw.seed };
+  }
   const symbolic = runSymbolic(input);
   const numeric = runNumeric(input, input.defs);
   const base = { rules: symbolic.status === 'proved' ? symbolic.rules : [], notes: [] as string[], numeric, symbolic, seed: input.seed };

@@ -22,7 +22,7 @@
  */
 import type { Expr } from '../expr/types';
 import { children } from '../expr/walk';
-import { SQRT } from '../expr/build';
+import { SQRT, ABS } from '../expr/build';
 import { HEADS, NODE_PRINT, PRINT } from '../notation/table';
 import { hasScripts, nameToLatex } from '../notation/names';
 
@@ -106,6 +106,7 @@ function formatNumber(v: number): string {
 function printApply(e: Extract<Expr, { kind: 'apply' }>): string {
   const args = e.args.map(printLatex).join(', ') + (e.given?.length ? PRINT.given + e.given.map(printLatex).join(', ') : '');
   if (e.fn === SQRT && e.args.length === 1 && !e.primes && !e.given) return `${SQRT}{${args}}`;
+  if (e.fn === ABS && e.args.length === 1 && !e.primes && !e.given) return `\\left|${args}\\right|`;
   const tall = [...e.args, ...(e.given ?? [])].some(isTall);
   return fill('apply', {
     fn: nameToLatex(e.fn),

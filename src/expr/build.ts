@@ -50,6 +50,10 @@ export const LOG = '\\log';
 export const EXP = '\\exp';
 export const SIGMA = '\\sigma';
 export const SQRT = '\\sqrt';
+/** The absolute value `|x|` (printed `\\left| x \\right|`). */
+export const ABS = '\\abs';
+/** The sign function `\\operatorname{sign}(x)`. */
+export const SIGN = 'sign';
 /** `\log(a)`. */
 export const log = (a: Expr): Apply => apply(LOG, [a]);
 /** `\exp(a)`. */

@@ -201,6 +201,8 @@ export const NOTATION: readonly NotationEntry[] = [
   { tex: '|', role: 'bar' },
   { tex: '\\mid', role: 'bar', canonical: '|' },
   { tex: '\\vert', role: 'bar', canonical: '|' },
+  { tex: '\\lvert', role: 'bar', canonical: '|' },
+  { tex: '\\rvert', role: 'bar', canonical: '|' },
   { tex: '\\parallel', role: 'parallel', unicode: '∥' },
   // binders and their parts
   { tex: '\\sim', role: 'sim', unicode: '∼' },

@@ -13,9 +13,9 @@
  * @example
  *   parseExpr('E_{x\\sim p_\\theta(x)}[x]')  // expect('x', sym('p_{\\theta}'), sym('x'))
  */
-import type { Expr } from '../expr/types';
+import type { Expr, Span } from '../expr/types';
 import { apply, deriv, div, expect, integral, kl, normal, sym } from '../expr/build';
-import { hasScripts, scriptText } from '../notation/names';
+import { hasScripts, matchBrace, scriptText } from '../notation/names';
 import { HEADS, roleOf } from '../notation/table';
 import type { Token } from './lexer';
 import { isNameStart, isScriptStart, parseArgs, readBase, readScripts, scriptEnd, singleSym } from './named';
@@ -75,7 +75,17 @@ function expectationSubscript(g: Grammar): [string | null, Expr | null] {
     s.next();
     return [null, parseDensity(g)];
   }
+  const at0 = s.pos;
   const first = parseDensity(g);
+  // E_{q(z)}: the density written at its variable averages over that variable
+  const written = s.tokens.slice(at0, s.pos);
+  if (s.role() !== 'sim' && first.kind === 'sym' && written.length && written[written.length - 1].text === ')') {
+    const v = writtenVariable(written);
+    if (v) return [s.ctx.resolveAlias(v), first];
+  }
+  if (s.role() !== 'sim' && first.kind === 'apply' && first.args.length === 1 && first.args[0].kind === 'sym' && first.args[0].name !== PLACEHOLDER) {
+    return [first.args[0].name, first];
+  }
   if (s.role() === 'sim') {
     if (first.kind !== 'sym') throw s.error(`expected a variable before '\\sim'`, first.span?.start ?? s.peek().start);
     s.next();
@@ -83,6 +93,16 @@ function expectationSubscript(g: Grammar): [string | null, Expr | null] {
   }
   if (first.kind === 'sym' && isVariableName(s, first.name)) return [first.name, null];
   return [null, first];
+}
+
+/** The name placed in an argument list for "any value" (`p(\\cdot \\mid x)`). */
+export const PLACEHOLDER = '\\cdot';
+
+/** The single variable a density was written at (`q(z)` gives z), from its tokens. */
+function writtenVariable(tokens: readonly Token[]): string | null {
+  const open = tokens.findIndex((t) => t.text === '(');
+  const inner = tokens.slice(open + 1, -1);
+  return inner.length === 1 && (inner[0].kind === 'letter' || inner[0].kind === 'cmd') && inner[0].text !== PLACEHOLDER ? inner[0].text : null;
 }
 
 /**
@@ -164,7 +184,7 @@ export function parseNormal(g: Grammar, start: Token): Expr {
     const cov = g.parseSum();
     s.expectClose(open, ')');
     return at(normal(arg, mean, cov), s.spanFrom(start));
-  });
+  }, { norm: false, integral: false, bar: true });
 }
 
 /**
@@ -206,37 +226,107 @@ function wholeLineLimits(s: TokenStream): void {
 }
 
 /**
- * `\partial_\theta f` / `\partial_{\theta} f`; f is the implicit product that follows.
+ * `\partial_\theta f` / `\partial_{\theta} f`, with an order `\partial^2_\theta f`
+ * (or `\partial_\theta^2 f`); f is the implicit product that follows. Also the
+ * quotient form `\partial f / \partial\theta` (`\partial^2 f / \partial\theta^2`),
+ * where f may be any name (`\partial KL / \partial\theta`).
  *
  * @example parsePartial(g)  // on '\\partial_\\theta x\\theta': deriv('\\theta', mul(x, \\theta))
  */
 export function parsePartial(g: Grammar): Expr {
   const s = g.s;
   const t = s.next();
-  if (!s.is('_')) throw s.error(`expected '_' after \\partial (write \\partial_\\theta f or \\frac{\\partial}{\\partial \\theta} f)`, s.peek());
+  let order = derivativeOrder(s);
+  if (!s.is('_')) {
+    if (g.canStartFactor()) return partialQuotient(g, t, order);
+    throw s.error(`expected '_' after \\partial (write \\partial_\\theta f or \\frac{\\partial}{\\partial \\theta} f)`, s.peek());
+  }
   s.next();
   s.splitDigit();
   const e = scriptEnd(s, s.pos);
   if (e === s.pos || !isScriptStart(s.peek())) throw s.error(`expected a variable after '\\partial_'`, s.peek());
   const v = s.ctx.resolveAlias(scriptText(s.tokens, s.pos, e));
   s.pos = e;
+  if (order === 1) order = derivativeOrder(s);
   const body = g.parseChain(s.src.slice(t.start, s.lastEnd));
-  return at(deriv(v, body), s.spanFrom(t));
+  return nthDerivative(v, body, order, s.spanFrom(t));
+}
+
+/** `\partial f / \partial v` after `\partial` (and its order). */
+function partialQuotient(g: Grammar, t: Token, order: number): Expr {
+  const s = g.s;
+  const body = g.parseChain(s.src.slice(t.start, s.lastEnd));
+  if (!s.is('/')) throw s.error(`expected '/ \\partial <variable>' after ${s.src.slice(t.start, s.lastEnd)} (or write \\partial_\\theta f)`, s.peek());
+  s.next();
+  if (s.role() !== 'partial') throw s.error(`expected '\\partial' after '/' in the derivative`, s.peek());
+  s.next();
+  const v = derivativeVariable(s, order);
+  return nthDerivative(v, body, order, s.spanFrom(t));
+}
+
+/** An optional order `^2` / `^{2}` after `\partial` or `d`; 1 when none. */
+function derivativeOrder(s: TokenStream): number {
+  if (!s.is('^')) return 1;
+  const caret = s.next();
+  const braced = s.is('{');
+  if (braced) s.next();
+  s.splitDigit();
+  const n = s.peek();
+  if (n.kind !== 'num' || !/^[1-9]$/.test(n.text)) throw s.error(`expected the order of the derivative (a digit) after '^'`, n.kind === 'eof' ? caret : n);
+  s.next();
+  if (braced) s.expectClose(caret, '}');
+  return Number(n.text);
+}
+
+/** The variable after `\partial` or `d` in a denominator, with its order (which must be `order`). */
+function derivativeVariable(s: TokenStream, order: number): string {
+  if (!isNameStart(s)) throw s.error(`expected a variable after '\\partial'`, s.peek());
+  const start = s.peek();
+  const { base } = readBase(s);
+  const v = s.ctx.resolveAlias(readScripts(s, base));
+  const k = derivativeOrder(s);
+  if (k !== order) throw s.error(`the derivative's orders differ: ${order} above, ${k} below`, start, s.lastEnd - start.start);
+  return v;
+}
+
+/** `body` differentiated `order` times in `v`, every node spanning the whole form. */
+function nthDerivative(v: string, body: Expr, order: number, span: Span): Expr {
+  let out = body;
+  for (let i = 0; i < order; i++) out = at(deriv(v, out), span);
+  return out;
 }
 
 /**
  * `\frac{a}{b}` (also `\tfrac`, `\dfrac`, `\frac12`), or a derivative
- * `\frac{\partial}{\partial\theta} f` / `\frac{\partial f}{\partial\theta}`.
+ * `\frac{\partial}{\partial\theta} f` / `\frac{\partial f}{\partial\theta}`,
+ * of any order (`\frac{\partial^2}{\partial t^2} f`), also with an upright
+ * `d`: `\frac{d}{dx} f`, `\frac{d^2 f}{dt^2}` (read as the same derivative).
  *
  * @example parseFrac(g)  // on '\\tfrac12': div(num(1), num(2))
  */
 export function parseFrac(g: Grammar): Expr {
   const s = g.s;
   const t = s.next();
-  if (s.is('{') && s.role(1) === 'partial') return fracDerivative(g, t);
+  // \\frac{\\partial_\\theta f}{g} is a quotient whose numerator is a derivative
+  if (s.is('{') && ((s.role(1) === 'partial' && !s.is('_', 2)) || dFracAhead(s))) return fracDerivative(g, t);
   const n = fracArgument(g, t);
   const d = fracArgument(g, t);
   return at(div(n, d), s.spanFrom(t));
+}
+
+/** True when the letter `d` is the differential mark at `k` tokens ahead. */
+function isD(s: TokenStream, k = 0): boolean {
+  const t = s.peek(k);
+  return t.kind === 'letter' && t.text === HEADS.differential;
+}
+
+/** True at `{d…}{d<name>…}`: a derivative written with an upright d. */
+function dFracAhead(s: TokenStream): boolean {
+  if (!isD(s, 1)) return false;
+  const close = matchBrace(s.tokens, s.pos);
+  if (close < 0) return false;
+  const k = close + 1 - s.pos;
+  return s.is('{', k) && isD(s, k + 1) && isNameStart(s, k + 2);
 }
 
 /** One argument of `\frac`: a braced group or a single token (digit, letter, symbol). */
@@ -258,22 +348,22 @@ function fracArgument(g: Grammar, t: Token): Expr {
   throw s.error(`expected '{' after ${t.text}`, a);
 }
 
-/** `\frac{\partial [f]}{\partial v} [f]` after `\frac`. */
+/** `\frac{\partial^k [f]}{\partial v^k} [f]` (or with `d`) after `\frac`. */
 function fracDerivative(g: Grammar, t: Token): Expr {
   const s = g.s;
   const open = s.next();
-  s.next(); // \partial
+  const mark = s.next(); // \partial or d
+  const order = derivativeOrder(s);
   let body: Expr | null = null;
   if (!s.is('}')) body = s.within(() => g.parseSum());
   s.expectClose(open, '}');
-  if (!s.is('{')) throw s.error(`expected '{\\partial …}' as the denominator of the derivative`, s.peek());
+  const word = mark.kind === 'letter' ? 'd' : '\\partial';
+  if (!s.is('{')) throw s.error(`expected '{${word} …}' as the denominator of the derivative`, s.peek());
   const dopen = s.next();
-  if (s.role() !== 'partial') throw s.error(`expected '\\partial' in the denominator of the derivative`, s.peek());
+  if (!(s.role() === 'partial' || isD(s))) throw s.error(`expected '${word}' in the denominator of the derivative`, s.peek());
   s.next();
-  if (!isNameStart(s)) throw s.error(`expected a variable after '\\partial'`, s.peek());
-  const { base } = readBase(s);
-  const v = s.ctx.resolveAlias(readScripts(s, base));
+  const v = derivativeVariable(s, order);
   s.expectClose(dopen, '}');
   body ??= g.parseChain(s.src.slice(t.start, s.lastEnd));
-  return at(deriv(v, body), s.spanFrom(t));
+  return nthDerivative(v, body, order, s.spanFrom(t));
 }

@@ -132,11 +132,17 @@ export function parseArgs(g: Grammar): { args: Expr[]; given?: Expr[] } {
   const s = g.s;
   const open = s.next();
   return s.within(() => {
+    // `\\cdot` alone as an argument stands for any value: p(\\cdot \\mid x) is the distribution given x
+    const arg = (): Expr => {
+      const t = s.peek();
+      if (t.text === '\\cdot' && [',', ')', '|', '\\mid'].includes(s.peek(1).text)) return singleSym(s, t);
+      return g.parseSum();
+    };
     const list = (): Expr[] => {
-      const out = [g.parseSum()];
-      while (s.is(',') || s.is(';')) {
+      const out = [arg()];
+      while (s.is(',') || s.is(';') || s.role() === 'norm' || s.role() === 'parallel') {
         s.next();
-        out.push(g.parseSum());
+        out.push(arg());
       }
       return out;
     };
@@ -148,7 +154,7 @@ export function parseArgs(g: Grammar): { args: Expr[]; given?: Expr[] } {
     }
     s.expectClose(open, ')');
     return given ? { args, given } : { args };
-  });
+  }, { norm: false, integral: false, bar: true });
 }
 
 /**

@@ -43,7 +43,10 @@
  *   parseExpr('\\log p(x)', ctx)  // log(apply('p', [x])) when ctx declares p a density
  */
 import type { Expr } from '../expr/types';
-import { add, apply, eq, mul, neg, pow, transpose, div, EXP, SQRT } from '../expr/build';
+import { add, apply, eq, mul, neg, pow, transpose, div, EXP, SQRT, ABS } from '../expr/build';
+
+/** Bars that open an absolute value (`\\mid` never does). */
+const ABS_BARS = new Set(['|', '\\vert', '\\lvert']);
 import { EMPTY_CONTEXT, type ParseContext } from '../semantics/context';
 import { canonicalTex, HEADS, lookupNotation } from '../notation/table';
 import type { Origin } from './error';
@@ -135,9 +138,29 @@ class Parser implements Grammar {
       case 'radical': case 'frac': case 'integral': case 'partial': case 'open':
         return true;
       case 'norm':
-        return !s.level.norm;
+        return !s.level.norm && this.closingNormAhead();
+      case 'bar':
+        return !s.level.bar && ABS_BARS.has(t.text);
       default:
         return false;
+    }
+  }
+
+  /**
+   * True when a `\\|` ahead closes before the enclosing bracket does, so the
+   * one at the cursor opens a norm (in `\\mathrm{KL}(p \\| q)` it separates).
+   */
+  private closingNormAhead(): boolean {
+    const s = this.s;
+    let depth = 0;
+    for (let k = 1; ; k++) {
+      const t = s.peek(k);
+      if (t.kind === 'eof') return false;
+      const r = s.role(k);
+      if (r === 'open') depth++;
+      else if (r === 'close') {
+        if (depth-- === 0) return false;
+      } else if (r === 'norm' && depth === 0) return true;
     }
   }
 
@@ -221,6 +244,7 @@ class Parser implements Grammar {
       case 'partial': return parsePartial(this);
       case 'radical': return this.parseSqrt();
       case 'norm': if (!s.level.norm) return this.parseNorm(); break;
+      case 'bar': if (ABS_BARS.has(t.text)) return this.parseAbs(); break;
     }
     s.rejectMisplaced(t);
     throw s.error(`unexpected ${s.describe(t)}`, t);
@@ -234,7 +258,8 @@ class Parser implements Grammar {
     if ((HEADS.expectation as readonly string[]).includes(base) && (s.is('_') || s.is('['))) return parseExpectation(this, start);
     if (isNormalHead(s, base)) return parseNormal(this, start);
     const name = readScripts(s, base);
-    if ((HEADS.kl as readonly string[]).includes(name) && s.is('(')) return parseKL(this, start);
+    // an author's own D_{KL} (declared or defined) is theirs, not the built-in KL
+    if ((HEADS.kl as readonly string[]).includes(name) && s.is('(') && !s.ctx.isDeclared(name)) return parseKL(this, start);
     return finishName(this, start, name);
   }
 
@@ -268,6 +293,15 @@ class Parser implements Grammar {
     const body = s.within(() => this.parseSum(), { norm: true, integral: false });
     s.expectClose(open, '\\|');
     return at({ kind: 'norm', arg: body }, s.spanFrom(open));
+  }
+
+  /** `|x|`, `\left| x \right|`, `\lvert x \rvert`: the absolute value (the built-in `\abs`). */
+  private parseAbs(): Expr {
+    const s = this.s;
+    const open = s.next();
+    const body = s.within(() => this.parseSum(), { norm: false, integral: false, bar: true });
+    s.expectClose(open, '|');
+    return at(apply(ABS, [body]), s.spanFrom(open));
   }
 
   private parseSqrt(): Expr {

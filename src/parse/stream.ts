@@ -24,6 +24,8 @@ export interface Level {
   norm: boolean;
   /** Directly inside an integral body: `d<var>` ends it. */
   integral: boolean;
+  /** Inside an argument list, a Gaussian or `|…|`: `|` separates or closes, it does not open `|x|`. */
+  bar?: boolean;
 }
 
 /**

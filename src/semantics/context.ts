@@ -31,6 +31,12 @@ export interface SymbolDecl {
   arity?: number;
   /** Number of conditioning arguments (`p(x \mid y)` has arity 1, givenArity 1). */
   givenArity?: number;
+  /**
+   * For a density of several variables declared by name (`p: density(x, z)`):
+   * the canonical names of its variables, in declared order. An application
+   * names the variables it is about (`p(z \mid x)`, `p(x)`; see `src/check/density-forms.ts`).
+   */
+  vars?: string[];
   /** Domain of the value (for symbols) or of the function's values. */
   domain?: Domain;
   /** Parameters the symbol or function depends on (`p_\theta` on `\theta`). */
@@ -74,7 +80,7 @@ export interface Context extends ParseContext {
 }
 
 /** Names the engine knows without declaration. */
-export const BUILTIN_FUNCTIONS = new Set(['\\log', '\\ln', '\\exp', '\\sigma', '\\sqrt']);
+export const BUILTIN_FUNCTIONS = new Set(['\\log', '\\ln', '\\exp', '\\sigma', '\\sqrt', '\\abs', 'sign']);
 
 /** Builds a context from declarations, definitions and aliases. */
 export function makeContext(

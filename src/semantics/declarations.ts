@@ -100,6 +100,17 @@ export function parseDeclaration(name: string, text: string, canon: (written: st
       const count = (s: string) => (/^\s*\d+\s*$/.test(s) ? Number(s) : s.split(',').filter((x) => x.trim()).length);
       decl.arity = count(args);
       if (given !== undefined) decl.givenArity = count(given);
+      const names = args.split(',').map((x) => x.trim());
+      if (kind === 'density' && given === undefined && names.length >= 1 && names.every((x) => /^\\?[A-Za-z]+(_\{?[A-Za-z0-9]+\}?)?$/.test(x))) {
+        // a density declared by its variables' names: applications of a joint may name them in any order, E_{z} finds its density
+        let off = head.offset + head.text.indexOf('(') + 1;
+        decl.vars = [];
+        for (const part of args.split(',')) {
+          decl.vars.push(canon(part.trim(), off + part.indexOf(part.trim())));
+          off += part.length + 1;
+        }
+        if (new Set(decl.vars).size !== decl.vars.length) delete decl.vars;
+      }
     }
   } else if (kind === 'function' || kind === 'density') {
     decl.arity = 1;

@@ -108,7 +108,9 @@ export function loadDerivation(text: string, file: string, knownRules?: Readonly
     const nameText = hm ? hm[1] : head;
     const name = canonName(s, { text: nameText, offset: s.value.indexOf(nameText) });
     const argsOff = hm ? s.value.indexOf(hm[2]) : 0;
-    const [argText, givenText] = hm ? hm[2].split(/\\mid|\|/) : ['', undefined];
+    // `\|`, `\parallel` and `||` separate arguments, as in \mathrm{JSD}(p \| q) (replaced by a comma of the same length, keeping offsets)
+    const headArgs = hm ? hm[2].replace(/\\[,;:!]/g, '  ').replace(/\\\||\\parallel|\|\|/g, (sep) => ','.padEnd(sep.length, ' ')) : '';
+    const [argText, givenText] = hm ? headArgs.split(/\\mid|\|/) : ['', undefined];
     const names = (text: string, off: number) => splitTopLevel(text).filter((p) => p.text).map((p) => canonName(s, { text: p.text, offset: argsOff + off + p.offset }));
     const params = hm ? names(argText, 0) : [];
     const given = givenText !== undefined ? names(givenText, hm![2].length - givenText.length) : undefined;

@@ -59,6 +59,22 @@ export function validateExpr(e: Expr, ctx: Context, options: ValidateOptions = {
   new Validator(ctx, options.strictSymbols !== false, source).visit(e, new Set());
 }
 
+/**
+ * Unknown names that mean something the engine reads another way: the advice
+ * to declare them would be wrong. A table, so that a course can add names.
+ */
+const SPECIAL_HINTS: { names: string[]; hint: (name: string) => string }[] = [
+  {
+    names: ['d'],
+    hint: () => 'for a derivative write \\frac{\\partial}{\\partial x} f (or \\frac{d}{dx} f, \\partial_x f); for an integral close it with \\, dx',
+  },
+  {
+    names: ['Bern', 'Bernoulli', 'Cat', 'Categorical', 'Beta', 'Gamma', 'Poisson', 'Unif', 'Uniform', 'Laplace', 'Dir', 'Mult', 'Multinomial', 'Exp', 'Binomial', 'Bin'],
+    hint: (name) =>
+      `${name} is not a built-in distribution (only \\mathcal{N}(\\mu, \\sigma^2) is); declare the density it stands for under symbols:, e.g. "q: density(x)", and state what it is as a hypothesis or definition, e.g. "q(x) := …", then write x \\sim q`,
+  },
+];
+
 class Validator {
   constructor(readonly ctx: Context, readonly strict: boolean, readonly source?: string) {}
 
@@ -97,6 +113,9 @@ class Validator {
 
   private symbol(name: string, span: Span | undefined, bound: ReadonlySet<string>, what = 'symbol', kind = 'constant'): void {
     if (!this.strict || this.known(name, bound) || BUILTIN_CONSTANTS.has(name) || BUILTIN_FUNCTIONS.has(name)) return;
+    if (name === '\\cdot') return; // the placeholder argument of p(\\cdot \\mid x)
+    const special = SPECIAL_HINTS.find((h) => h.names.includes(name));
+    if (special && what === 'symbol') throw new ValidationError(`unknown symbol ${name}; ${special.hint(name)}`, this.nameSpan(span, name));
     const near = closest(name, this.candidates(bound));
     const applied = this.followedBy(span, '(');
     const hint = near
@@ -143,6 +162,8 @@ class Validator {
       return;
     }
     if (bound.has(name) || !this.strict) return;
+    const special = SPECIAL_HINTS.find((h) => h.names.includes(name));
+    if (special) throw new ValidationError(`unknown function ${name}; ${special.hint(name)}`, this.nameSpan(span, fn));
     // only primes make an undeclared name an application (f'(t)); without them it would be a product
     const near = closest(name, [...this.ctx.symbols.values()].filter((d) => d.kind === 'function' || d.kind === 'density').map((d) => d.name));
     throw new ValidationError(`unknown function ${name}; ${near ? `did you mean \`${near}\`?` : `declare it under symbols:, e.g. "${name}: function(${letters(args, name)})"`}`, this.nameSpan(span, fn));

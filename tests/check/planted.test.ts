@@ -42,7 +42,10 @@ function plantings(s: PlacedStep): [string, Partial<StepInput>][] {
   }
   if (r.kind === 'ineq') return [['inequality reversed', { relation: { ...r, op: r.op === '>' ? '<' : r.op === '<' ? '>' : r.op === '>=' ? '<=' : '>=' } }]];
   if (r.kind === 'neq') return [['the two sides made equal', { rhs: s.input.lhs }]];
+  // swapping p_θ and p_data plants a mistake only where both are declared (otherwise it plants an unknown name)
+  const both = DENSITIES.every((d) => s.input.ctx.lookup(d));
   for (const m of MUTATIONS) {
+    if (m.name === 'densities swapped' && !both) continue;
     const rhs = onValue(m).apply(s.input.rhs, DENSITIES);
     if (rhs && !exprEqual(rhs, s.input.rhs)) out.push([m.name, { rhs }]);
   }

@@ -5,7 +5,7 @@
  */
 import type { Expr } from '../../src/expr/types';
 import {
-  add, apply, deriv, div, eq, exp, expect as E, integral, kl, log, mul, neg, normal, norm, num, pow, sub, sym, transpose, SQRT,
+  add, apply, deriv, div, eq, exp, expect as E, integral, kl, log, mul, neg, normal, norm, num, pow, sub, sym, transpose, SQRT, ABS, SIGN,
 } from '../../src/expr/build';
 import { EMPTY_CONTEXT, makeContext, type ParseContext } from '../../src/semantics/context';
 
@@ -24,6 +24,14 @@ export const GAN: ParseContext = makeContext(
   [],
   { 'P_{\\theta}': 'p_{\\theta}', 'P_{data}': 'p_{data}', 'P_{0}': 'p_{\\theta}', '\\ln_{\\Phi}': 'h_{\\phi}' },
 );
+
+/** A latent-variable model: a joint p(x, z), an encoder q. */
+const VAE: ParseContext = makeContext([
+  { name: 'x', kind: 'variable' }, { name: 'z', kind: 'variable' }, density('p', 2), density('q'), fn('f'),
+]);
+
+/** Functions an author declares: f, \\mathcal{L}, an own D_{KL} and JSD. */
+const FNS: ParseContext = makeContext([fn('f'), fn('\\mathcal{L}'), fn('D_{KL}', 2), fn('JSD', 2)]);
 
 const [a, b, c, x, y, z, t, u, v, w, h] = ['a', 'b', 'c', 'x', 'y', 'z', 't', 'u', 'v', 'w', 'h'].map(sym);
 const [th, ph, eps, pi] = ['\\theta', '\\phi', '\\epsilon', '\\pi'].map(sym);
@@ -213,6 +221,38 @@ export const CASES: Case[] = [
   ['\\partial_\\theta \\log(1-\\sigma(h))', deriv('\\theta', log(sub(one, sig(h))))],
   ['\\partial_\\theta h_\\phi(G_\\theta(z))', deriv('\\theta', hphi(G(z))), GAN],
   ['\\partial_\\theta L_G^{mm}', deriv('\\theta', sym('L_{G}^{mm}')), GAN],
+  // derivatives as students write them (issue 9 item 5, issue 10)
+  ['\\frac{d}{dx} f(x)', deriv('x', apply('f', [x])), FNS],
+  ['\\frac{d f(x)}{dx}', deriv('x', apply('f', [x])), FNS],
+  ['\\frac{d^2}{dt^2} f(t)', deriv('t', deriv('t', apply('f', [t]))), FNS],
+  ['\\frac{d^{2} f(t)}{d t^{2}}', deriv('t', deriv('t', apply('f', [t]))), FNS],
+  ['\\frac{\\partial^2}{\\partial \\theta^2} f', deriv('\\theta', deriv('\\theta', sym('f')))],
+  ['\\partial^2_\\theta f', deriv('\\theta', deriv('\\theta', sym('f')))],
+  ['\\partial_\\theta^2 f', deriv('\\theta', deriv('\\theta', sym('f')))],
+  ['\\partial KL / \\partial\\theta', deriv('\\theta', sym('KL'))],
+  ['\\partial^2 f / \\partial \\theta^2', deriv('\\theta', deriv('\\theta', sym('f')))],
+  ['\\frac{d}{2}', div(sym('d'), two)],
+  ['\\frac{\\partial_\\theta f}{g}', div(deriv('\\theta', sym('f')), sym('g'))],
+  ["f''(t)", apply('f', [t], { primes: 2 })],
+  ['\\mathcal{L}(\\theta)', apply('\\mathcal{L}', [th]), FNS],
+  ['\\mathcal{L} + 1', add(sym('\\mathcal{L}'), one)],
+  // absolute value and sign
+  ['|x|', apply(ABS, [x])],
+  ['\\left| x - a \\right| + 1', add(apply(ABS, [sub(x, a)]), one)],
+  ['\\lvert \\theta \\rvert', apply(ABS, [th])],
+  ['p(x \\mid |z|)', apply('p', [x], { given: [apply(ABS, [z])] }), GAN],
+  ['\\operatorname{sign}(\\theta - \\theta_0)', apply(SIGN, [sub(th, th0)])],
+  ['\\mathrm{sign}(x) |x|', mul(apply(SIGN, [x]), apply(ABS, [x]))],
+  // an author's D_{KL} is theirs; \\| separates a functional's arguments
+  ['D_{KL}(a, b)', apply('D_{KL}', [a, b]), FNS],
+  ['\\mathrm{JSD}(p \\,\\|\\, q)', apply('JSD', [sym('p'), sym('q')]), FNS],
+  ['\\|v\\| + \\|w\\|^2', add(norm(v), pow(norm(w), two))],
+  // distributions written at their variable, conditional distributions
+  ['\\mathbb{E}_{q(z)}[f(z)]', E('z', sym('q'), apply('f', [z])), VAE],
+  ['\\mathbb{E}_{p(z \\mid x)}[f(z)]', E('z', apply('p', [z], { given: [x] }), apply('f', [z])), VAE],
+  ['\\mathbb{E}_{z \\sim p(\\cdot \\mid x)}[f(z)]', E('z', apply('p', [sym('\\cdot')], { given: [x] }), apply('f', [z])), VAE],
+  ['\\mathrm{KL}(q(z) \\,\\|\\, p(z \\mid x))', kl(sym('q'), apply('p', [z], { given: [x] })), VAE],
+  ['\\mathrm{KL}(q(\\cdot \\mid x) \\| p(\\cdot))', kl(apply('q', [sym('\\cdot')], { given: [x] }), sym('p')), VAE],
   // KL and Gaussians
   ['KL(p\\|q)', kl(sym('p'), sym('q'))],
   ['KL(p \\parallel q)', kl(sym('p'), sym('q'))],

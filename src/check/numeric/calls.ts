@@ -16,11 +16,13 @@
  *   compileApply(c, apply('\\log', [apply('p_{data}', [sym('x')])]), scope);   // log-sum-exp of the mixture
  */
 import type { Apply, Expr } from '../../expr/types';
-import { EXP, LOG, SIGMA, SQRT } from '../../expr/build';
+import { ABS, EXP, LOG, SIGMA, SIGN, SQRT } from '../../expr/build';
 import type { Closure, Compiler, Scope, Unary } from './compile';
 import type { NumericDefinition } from './definitions';
 import { NumericError } from './error';
 import { compileFunctionValue } from './holders';
+import { renameAppliedParams } from '../symbolic/differentiate';
+import { substSym } from '../../expr/walk';
 import { compileDensityCall } from './joint';
 import { compileLogOf } from './logdomain';
 import { shapeOf } from './vectors';
@@ -49,10 +51,12 @@ export function compileApply(c: Compiler, e: Apply, scope: Scope | null): Closur
   if (primes === 1 && !defined && fn === SIGMA) return mapUnary(c, (u) => sigmoid(u) * sigmoid(-u), oneArg(e), scope);
   if (!defined && fn === EXP) return mapUnary(c, Math.exp, oneArg(e), scope); // exp is its own derivative
   if (!primes && !defined && fn === SQRT) return mapUnary(c, Math.sqrt, oneArg(e), scope);
+  if (!primes && !defined && fn === ABS) return mapUnary(c, Math.abs, oneArg(e), scope);
+  if (!primes && !defined && fn === SIGN) return mapUnary(c, Math.sign, oneArg(e), scope);
   if (!primes && gauss) return c.compileNormal({ ...gauss, arg: e.args[0] }, scope);
   if (!primes && def) {
     if (c.hasVectors && shapeOf(c, e, scope) > 0) throw new NumericError(`${fn}(…) is a vector, not a number: use its norm or an inner product`);
-    return c.inline(def, [...e.args, ...given], scope);
+    return c.inline(...functionArguments(c, def, [...e.args, ...given]), scope);
   }
   const decl = c.ctx.lookup(fn);
   if (!primes) {
@@ -75,6 +79,33 @@ export function compileApply(c: Compiler, e: Apply, scope: Scope | null): Closur
   for (let i = 0; i < primes; i++) g = differentiate(c, g);
   const gg = g;
   return (env) => gg(arg(env), env);
+}
+
+/**
+ * A definition with the parameters that take a function or density (a name
+ * applied in the body, or a declared density passed in) substituted by that
+ * name, and the remaining parameters with their arguments.
+ */
+function functionArguments(c: Compiler, def: NumericDefinition, args: Expr[]): [NumericDefinition, Expr[]] {
+  const params = [...def.params, ...(def.given ?? [])];
+  const named = params.map((p, i) => {
+    const a = args[i];
+    if (a?.kind !== 'sym') return false;
+    const kind = c.ctx.lookup(a.name)?.kind;
+    return kind === 'density' || kind === 'function' || c.defs.all(a.name).some((d) => d.params.length > 0);
+  });
+  if (!named.some(Boolean)) return [def, args];
+  let body = renameAppliedParams(params, def.body, args.map((a, i) => (named[i] ? a : { kind: 'num', value: 0 })));
+  params.forEach((p, i) => { if (named[i]) body = substSym(body, p, args[i]); });
+  const keep = params.map((_, i) => !named[i]);
+  const nParams = def.params.length;
+  const kept: NumericDefinition = {
+    ...def,
+    params: def.params.filter((_, i) => keep[i]),
+    ...(def.given ? { given: def.given.filter((_, i) => keep[nParams + i]) } : {}),
+    body,
+  };
+  return [kept, args.filter((_, i) => keep[i])];
 }
 
 function expectArgs(e: Apply, n: number): void {

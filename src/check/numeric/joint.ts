@@ -1,19 +1,22 @@
 /**
  * Applications of declared densities: of one variable, conditional, and
- * joint densities of two variables with their conditionals and marginals.
+ * joint densities of several variables with their conditionals and marginals.
  *
- * Convention for a density declared with two variables, `p: density(x, y)`:
+ * Convention (positional; `src/check/density-forms.ts` rewrites every form an
+ * author writes — `p(z | x)`, `p(x)` — into these before a step is checked),
+ * for a density declared with variables v_0..v_{n-1}, e.g. `p: density(x, y)`:
  *
  *   p(x, y)   the joint density
- *   p(x | y)  the conditional density of the first variable given the second
- *   p(y)      the marginal density of the *last* variable (one argument, no `|`)
- *   E_{y~p}   an expectation over that marginal
+ *   p(x | y)  the conditional density of the first variable given the later ones
+ *   p(y)      the marginal density of the *last* variables (no `|`)
+ *   E_{y~p}   an expectation over the marginal of the last variable
  *
- * (the marginal of the first variable is not expressible in this notation).
- *
- * Strategy: the joint is *built* from two independent random models — a
- * marginal mixture m(y) and a conditional mixture c(x | y) whose component
- * means and weights move with y — as p(x, y) = c(x | y)·m(y). The joint call
+ * Strategy: the joint is *built* from independent random models, one per
+ * chain factor — for two variables a marginal mixture m(y) and a conditional
+ * mixture c(x | y) whose component means and weights move with y — as
+ * p(x, y) = c(x | y)·m(y) (for n variables, c_0(v_0 | v_1…)·c_1(v_1 | v_2…)·…).
+ * Every other marginal is an integral of this product, so all forms are
+ * consistent by construction. The joint call
  * is compiled as the product `p(x | y)·p(y)` of the two one-argument forms, so
  * the product rule p(x, y) = p(x | y) p(y) holds exactly (to rounding), and a
  * definition in force for a part (a hypothesis `p_θ(y) := p_data(y)`, or a
@@ -44,11 +47,18 @@ export function densityVariables(decl: SymbolDecl): number {
   return decl.arity ?? 1;
 }
 
-/** The two model parts of a joint density. */
-function parts(c: Compiler, name: string, decl: SymbolDecl): { marginal: DensityHolder; conditional: DensityHolder } {
+/**
+ * The holder of chain factor `i` of a joint density of `n` variables: the
+ * density of variable i given the later ones. For two variables these are
+ * `name#conditional` (i = 0) and `name#marginal` (i = 1); the last factor is
+ * always `name#marginal`.
+ */
+function chainPart(c: Compiler, name: string, decl: SymbolDecl, i: number): DensityHolder {
   if (decl.givenArity) throw new NumericError(`${name}: a joint density with conditioning arguments is not supported`);
+  const n = densityVariables(decl);
   const deps = decl.dependsOn ?? [];
-  return { marginal: densityPart(c, `${name}#marginal`, 0, deps), conditional: densityPart(c, `${name}#conditional`, 1, deps) };
+  const key = i === n - 1 ? `${name}#marginal` : n === 2 ? `${name}#conditional` : `${name}#chain${i}`;
+  return densityPart(c, key, n - 1 - i, deps);
 }
 
 /**
@@ -60,13 +70,16 @@ function parts(c: Compiler, name: string, decl: SymbolDecl): { marginal: Density
  */
 export function distributionOf(c: Compiler, name: string, decl: SymbolDecl, scope: Scope | null): { holder: DensityHolder; inputs: (env: Float64Array) => Float64Array } {
   const n = densityVariables(decl);
-  if (n > 2) throw new NumericError(`${name}: densities of ${n} variables are not supported (at most 2)`);
-  const holder = n === 2 ? parts(c, name, decl).marginal : densityHolder(c, name, decl);
+  const holder = n >= 2 ? chainPart(c, name, decl, n - 1) : densityHolder(c, name, decl);
   return { holder, inputs: densityInputs(c, holder, [], scope) };
 }
 
 /**
- * A declared density applied: p(x), p(x | y), and for a joint p(x, y), p(x | y), p(y).
+ * A declared density applied. For a joint of n variables the forms are
+ * positional (`src/check/density-forms.ts` rewrites the others):
+ * p(a_k, …, a_{m-1} | b_m, …, b_{n-1}) is the product of the chain factors
+ * p(a_i | a_{i+1}, …, b_{n-1}), each compiled as an application so that a
+ * definition in force for it (a hypothesis `p_θ(y) := p_data(y)`) is used.
  * With `log` the closure computes the log density, in log space.
  *
  * @example
@@ -79,23 +92,24 @@ export function compileDensityCall(c: Compiler, fn: string, decl: SymbolDecl, e:
     if (e.args.length !== 1) throw new NumericError(`density ${fn} takes 1 argument, got ${e.args.length}`);
     return densityValue(c, densityHolder(c, fn, decl), e.args[0], given, scope, log);
   }
-  if (n !== 2) throw new NumericError(`${fn}: densities of ${n} variables are not supported (at most 2)`);
-  const { marginal, conditional } = parts(c, fn, decl);
-  if (e.args.length === 1 && given.length === 1) return densityValue(c, conditional, e.args[0], given, scope, log);
-  if (e.args.length === 1 && given.length === 0) return densityValue(c, marginal, e.args[0], [], scope, log);
-  if (e.args.length === 2 && given.length === 0) {
-    const [x, y] = e.args;
-    const cond: Expr = { kind: 'apply', fn: e.fn, args: [x], given: [y] };
-    const marg: Expr = { kind: 'apply', fn: e.fn, args: [y] };
-    if (log) {
-      const lc = compileLogOf(c, cond, scope) ?? logOfValue(c, cond, scope);
-      const lm = compileLogOf(c, marg, scope) ?? logOfValue(c, marg, scope);
-      return (env) => lc(env) + lm(env);
-    }
-    const fc = c.compile(cond, scope), fm = c.compile(marg, scope);
-    return (env) => fc(env) * fm(env);
+  const total = e.args.length + given.length;
+  if (!e.args.length || total > n) throw new NumericError(`${fn} is a joint density of ${n} variables: it takes at most ${n} arguments`);
+  if (e.args.length === 1) return densityValue(c, chainPart(c, fn, decl, n - 1 - given.length), e.args[0], given, scope, log);
+  const factors: Expr[] = e.args.map((a, i) => ({ kind: 'apply', fn: e.fn, args: [a], given: [...e.args.slice(i + 1), ...given] }));
+  if (log) {
+    const ls = factors.map((f) => compileLogOf(c, f, scope) ?? logOfValue(c, f, scope));
+    return (env) => {
+      let s = 0;
+      for (const l of ls) s += l(env);
+      return s;
+    };
   }
-  throw new NumericError(`${fn} is a joint density of 2 variables: write ${fn}(x, y), ${fn}(x | y) or ${fn}(y)`);
+  const fs = factors.map((f) => c.compile(f, scope));
+  return (env) => {
+    let p = 1;
+    for (const f of fs) p *= f(env);
+    return p;
+  };
 }
 
 function logOfValue(c: Compiler, e: Expr, scope: Scope | null): Closure {

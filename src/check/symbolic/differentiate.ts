@@ -2,7 +2,7 @@
  * Symbolic differentiation on expression trees, before normalisation.
  *
  * Strategy: the usual sum, product, quotient and power rules; `\log`, `\exp`,
- * `\sqrt` and `\sigma` by their derivatives (`\sigma' = \sigma(1-\sigma)` is
+ * `\sqrt`, `\sigma`, `|u|` (sign(u) u', where u ≠ 0) and sign (0, where u ≠ 0) by their derivatives (`\sigma' = \sigma(1-\sigma)` is
  * left as `\sigma'` for the normaliser's `sigmoid-derivative` rule to expand);
  * definitions are unfolded first. An application of an abstract declared
  * function that depends on the variable (`h_\phi(G_\theta(z))`) is kept as the
@@ -10,7 +10,9 @@
  * never needs its inside, and both sides of a step reduce to the same atom.
  * An expectation whose sampling distribution does not depend on the variable
  * is differentiated under the sign (`differentiate-under-expectation`);
- * otherwise it is first written as an integral against its density.
+ * one over a declared density that depends on the variable by the
+ * score-function identity ∂θ E_{x∼p_θ}[f] = E_{x∼p_θ}[∂θ f + f ∂θ log p_θ(x)];
+ * otherwise (a Gaussian N(θ, ε²)) it is first written as an integral against its density.
  *
  * @example
  *   differentiate(parseExpr('\\log(1-\\sigma(u))'), 'u', env)
@@ -18,7 +20,7 @@
  */
 import type { Expr } from '../../expr/types';
 import { num, add, neg, mul, div, pow, apply, log, exp, deriv, integral, sym } from '../../expr/build';
-import { substSym } from '../../expr/walk';
+import { mapBottomUp, substSym } from '../../expr/walk';
 import { dependsOn, DepEnv } from './depends';
 import { densityValue, unfoldKL, unfoldNormal } from './unfold';
 
@@ -35,13 +37,34 @@ function sumOf(terms: Expr[]): Expr {
   return ts.length === 0 ? ZERO : ts.length === 1 ? ts[0] : add(...ts);
 }
 
-/** Substitutes a definition's parameters by arguments. */
+/**
+ * Substitutes a definition's parameters by arguments. A parameter applied in
+ * the body (`q(x)` in `\\mathrm{CE}(p \\| q) := -E_{x \\sim p}[\\log q(x)]`) takes a
+ * name as its argument: the function or density passed in.
+ */
 export function instantiateDefinition(params: string[], body: Expr, args: Expr[]): Expr {
+  let b = renameAppliedParams(params, body, args);
   // rename parameters to fresh names first so that arguments mentioning a parameter name are not captured
-  let b = body;
   params.forEach((p, i) => (b = substSym(b, p, sym(`#arg${i}`))));
   params.forEach((_p, i) => (b = substSym(b, `#arg${i}`, args[i])));
   return b;
+}
+
+/**
+ * `body` with every application of a parameter whose argument is a name
+ * applied to that name instead (functions and densities passed as arguments).
+ *
+ * @example
+ *   renameAppliedParams(['q'], parse('\\log q(x)'), [sym('p_{data}')])   // \\log p_{data}(x)
+ */
+export function renameAppliedParams(params: readonly string[], body: Expr, args: readonly Expr[]): Expr {
+  const to = new Map<string, string>();
+  params.forEach((p, i) => {
+    const a = args[i];
+    if (a?.kind === 'sym') to.set(p, a.name);
+  });
+  if (!to.size) return body;
+  return mapBottomUp(body, (x) => (x.kind === 'apply' && to.has(x.fn) ? { ...x, fn: to.get(x.fn)! } : x));
 }
 
 /** d e / d v, as an expression tree. */
@@ -81,6 +104,11 @@ export function differentiate(e: Expr, v: string, env: DiffEnv): Expr {
         env.fire('differentiate-under-expectation');
         return { ...e, body: d(e.body) };
       }
+      if (dist.kind === 'sym') {
+        // the score-function identity (log-derivative trick):
+        // ∂θ E_{x∼p_θ}[f] = E_{x∼p_θ}[∂θ f + f ∂θ log p_θ(x)], since ∂θ p_θ = p_θ ∂θ log p_θ and p_θ > 0
+        return { ...e, body: add(d(e.body), mul(e.body, d(log(densityValue(dist, e.var))))) };
+      }
       return d(integral(e.var, mul(densityValue(dist, e.var), e.body)));
     }
     case 'integral': return { ...e, body: d(e.body) };
@@ -110,6 +138,8 @@ function differentiateApply(e: Expr & { kind: 'apply' }, v: string, env: DiffEnv
     case '\\exp': return mul(exp(a), d(a));
     case '\\sqrt': return div(d(a), mul(num(2), apply('\\sqrt', [a])));
     case '\\sigma': return mul(apply('\\sigma', [a], { primes: 1 }), d(a));
+    case '\\abs': return mul(apply('sign', [a]), d(a)); // away from 0, where |u| is differentiable
+    case 'sign': return ZERO; // away from 0
     case "\\sigma'": {
       env.fire('sigmoid-derivative');
       const s = apply('\\sigma', [a]);

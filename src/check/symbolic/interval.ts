@@ -96,6 +96,15 @@ export function intervalOf(e: Expr, ctx: Context): Interval {
       if (e.fn === '\\exp') return POS;
       if (e.fn === '\\sigma') return e.primes ? { lo: 0, hi: 0.25, loOpen: true, hiOpen: false } : UNIT;
       if (e.fn === '\\sqrt') return isPos(intervalOf(e.args[0], ctx)) ? POS : NONNEG;
+      if (e.fn === '\\abs' && !e.primes) {
+        const a = intervalOf(e.args[0], ctx);
+        const hi = Math.max(Math.abs(a.lo), Math.abs(a.hi));
+        const hiOpen = hi === Math.abs(a.hi) ? a.hiOpen && (hi !== Math.abs(a.lo) || a.loOpen) : a.loOpen;
+        if (a.lo > 0 || (a.lo === 0 && a.loOpen)) return { lo: a.lo, hi: a.hi, loOpen: a.loOpen, hiOpen: a.hiOpen };
+        if (a.hi < 0 || (a.hi === 0 && a.hiOpen)) return { lo: -a.hi, hi: -a.lo, loOpen: a.hiOpen, hiOpen: a.loOpen };
+        return { lo: 0, hi, loOpen: false, hiOpen };
+      }
+      if (e.fn === 'sign' && !e.primes) return { lo: -1, hi: 1, loOpen: false, hiOpen: false };
       if (e.primes) return REAL;
       const d = ctx.lookup(e.fn);
       if (d?.kind === 'density') return POS;

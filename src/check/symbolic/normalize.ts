@@ -257,10 +257,12 @@ export class Normalizer {
       }
     }
     const decl = this.env.ctx.lookup(fn);
-    if (!e.primes && !e.given && decl?.kind === 'density' && decl.arity === 2 && e.args.length === 2 && this.on('product-rule')) {
-      // a joint density is the conditional times the marginal: p(x, y) = p(x | y) p(y)
+    if (!e.primes && decl?.kind === 'density' && (decl.arity ?? 1) >= 2 && e.args.length >= 2 && this.on('product-rule')) {
+      // the chain rule of a joint density: p(a, b… | g) = p(a | b…, g) p(b… | g) (positional forms, see check/density-forms.ts)
       this.fire('product-rule');
-      return this.norm({ kind: 'mul', factors: [apply(fn, [e.args[0]], { given: [e.args[1]] }), apply(fn, [e.args[1]])] }, depth);
+      const [first, ...rest] = e.args;
+      const given = e.given ?? [];
+      return this.norm({ kind: 'mul', factors: [apply(fn, [first], { given: [...rest, ...given] }), apply(fn, rest, given.length ? { given } : {})] }, depth);
     }
     // \sigma, \sigma' and other applications are unfolded by rules from rules/ (sigmoid-definition, …), or atoms
     const c = this.canonApply(e, depth);
@@ -510,7 +512,7 @@ function innerDepth(body: Expr, own: string, depth: number): number {
 }
 
 function isBuiltin(fn: string): boolean {
-  return fn === '\\log' || fn === '\\ln' || fn === '\\exp' || fn === '\\sqrt' || fn === '\\sigma';
+  return fn === '\\log' || fn === '\\ln' || fn === '\\exp' || fn === '\\sqrt' || fn === '\\sigma' || fn === '\\abs' || fn === 'sign';
 }
 
 /** Splits a term into the part free of the bound variable `b` and the part that depends on it (null when none). */
