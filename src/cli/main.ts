@@ -11,11 +11,12 @@
 import yargs from 'yargs';
 import { SourceError } from '../parse/error';
 import { UsageError, log } from './common';
-import { build } from './build';
 import { check, list, listRules } from './check';
-import { newDerivation } from './new';
-import { grade } from './grade';
-import { runWatch } from './watch';
+// build (KaTeX), grade, new and watch are loaded by the command that needs them: a cold `check` loads none
+const build = (a: never): number => (require('./build') as typeof import('./build')).build(a);
+const newDerivation = (a: never): number => (require('./new') as typeof import('./new')).newDerivation(a);
+const grade = (a: never): Promise<number> => (require('./grade') as typeof import('./grade')).grade(a);
+const runWatch = (a: never): void => { (require('./watch') as typeof import('./watch')).runWatch(a); };
 
 /** Runs the CLI with arguments (without `node` and the script); sets the exit code. */
 export function main(args: string[]): void {
