@@ -36,7 +36,7 @@ describe('the rule self-check cache', () => {
 
   test('a false rule is refused every time, never answered from the cache', () => {
     const file = path.join(dir, 'logarithms.yaml');
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8') + '\n  - name: log-false\n    statement: \\log(a + 1) = \\log a\n    symbols: { a: 'constant, positive' }\n    description: false on purpose.\n');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8') + '\n  - name: log-false\n    statement: \\log(a + 1) = \\log a\n    symbols: { a: "constant, positive" }\n    description: false on purpose.\n');
     for (let i = 0; i < 2; i++) {
       const bad = selfCheckRulesCached(loadRules(dir)).filter((c) => c.status === 'false');
       expect(bad.map((c) => c.rule.name)).toEqual(['log-false']);
