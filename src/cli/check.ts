@@ -32,6 +32,21 @@ export interface CheckArgs {
 }
 
 /**
+ * Checks several files in one process (the context, rules and compiled code
+ * are loaded once), printing each report in turn; the exit code is the
+ * largest of theirs.
+ *
+ * @example checkFiles({ ...args, file: 'a.md', more: ['b.md', 'c.md'] })
+ */
+export function checkFiles(argv: CheckArgs & { more?: string[] }): number {
+  const files = [argv.file, ...(argv.more ?? [])];
+  if (files.length > 1 && argv.out) throw new UsageError('--out names one page: check one answer at a time with --out, or leave it out (pages go to output/<answer>.html)');
+  let code = 0;
+  for (const file of files) code = Math.max(code, check({ ...argv, file }));
+  return code;
+}
+
+/**
  * Checks one file and prints the report; returns the exit code. A derivation
  * (.yaml, .yml) or a student's answer (.tex, .md), told apart by extension.
  */
