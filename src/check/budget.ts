@@ -5,9 +5,10 @@
  *
  * Strategy: one ambient meter (checking is synchronous and single-threaded,
  * so a module-level "current meter" is exact and costs no parameter plumbing).
- * The loops that can grow — term products in the normal form, quadrature
- * grids, Hermite rules, finite differences, sampling and root-search loops —
- * call `charge(ops, what)`. A meter counts operations (deterministic: the same
+ * The loops that can grow — term products and normal forms (`sum.ts`),
+ * quadrature grids, Gauss–Hermite rules and finite differences
+ * (`binders.ts`), through which the sampling, root-search and limit loops do
+ * their expensive work — call `charge(ops, what)`. A meter counts operations (deterministic: the same
  * input runs out at the same point on any machine) and also carries a
  * deadline in CPU time as a backstop (CPU, not wall, time: a loaded machine
  * must not change verdicts) (read at most every `CLOCK_EVERY` ops or
