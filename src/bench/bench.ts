@@ -1,5 +1,8 @@
 /**
  * `npm run bench`: measures what the targets are about and prints figures.
+ *  - first, side by side with the figures recorded on the base commit d38a0c6 (`RECORDED_BASE`):
+ *    per-step median and p95 (warm), a cold `rederive check` of one answer, one process checking
+ *    the answer corpus, nested expectations of depth 1–4 and σ-sums n = 10, 20, 40 (`speed.ts`);
  *  - per-step check time (median, p95, max) over every step of every derivation, several rounds;
  *  - `rederive build` wall time and peak memory, in a fresh process, into a temporary directory;
  *  - `rederive grade` throughput (answers per second, with the number of workers) on 200 generated
@@ -19,13 +22,61 @@ import { checkDerivation } from '../check/derivation';
 import { derivationFiles, PACKAGE_ROOT } from '../cli/files';
 import { generateAnswers } from './answers';
 import { CSV_COLUMNS } from '../emit/grade-csv';
+import { measure, fmtMs, type Figure } from './speed';
 
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 }
 
+/**
+ * The same figures measured on the base commit d38a0c6 (before the budget and the speed work), RECORDED
+ * once, not measured by this run: 2026-11-30 00:00–00:07 UTC, on the development machine (2 cores shared
+ * with other jobs, load average 25–28, so wall times are inflated ~10×; the CPU column is the fairer one),
+ * by (this tree's speed.ts measuring the base's dist/)
+ *   git worktree add /tmp/base d38a0c6 && ln -s $PWD/node_modules /tmp/base/node_modules
+ *   (cd /tmp/base && npx tsc -p tsconfig.json) && node dist/bench/speed.js --root /tmp/base
+ * `null` with '> 60 s': still running at the 60 s limit per case (no CPU figure).
+ */
+const RECORDED_BASE: Record<string, Figure> = Object.fromEntries(([
+  // [label, wall ms, CPU ms, note]
+  ['per-step median (warm)', 56, 4.56],
+  ['per-step p95 (warm)', 375, 25],
+  ['per-step max (warm)', 1250, 109],
+  ['cold `rederive check` of one answer', 9060, 791],
+  ['one process checking the 19-answer corpus', 10250, 1920],
+  ['nested expectation, depth 1', 225, 38],
+  ['nested expectation, depth 2', 3384, 385],
+  ['nested expectation, depth 3', null, null, '> 60 s'],
+  ['nested expectation, depth 4', null, null, '> 60 s'],
+  ['σ-sum the prover cannot close, n = 10', 14835, 3620],
+  ['σ-sum the prover cannot close, n = 20', null, null, '> 60 s'],
+  ['σ-sum the prover cannot close, n = 40', null, null, '> 60 s'],
+] as [string, number | null, number | null, string?][]).map(([label, ms, cpu, note]) => [label, { label, ms, cpu, note: note ?? (ms === null ? 'not recorded' : undefined) }]));
+
+/** base/now: by CPU time where both have it, else by wall time; a lower bound when the base ran past its limit. */
+function ratio(now: Figure, base: Figure | undefined): string {
+  if (!base || now.ms === null) return '';
+  if (base.ms === null) return base.note?.startsWith('>') ? `> ${(60000 / now.ms).toFixed(0)}×` : '';
+  const [b, n] = base.cpu && now.cpu ? [base.cpu, now.cpu] : [base.ms, now.ms];
+  return `${(b / n).toFixed(1)}×`;
+}
+
+/** The speed figures of this tree beside the recorded base, with the ratio base/now. */
+function speedTable(): void {
+  console.log('speed, this tree beside the base commit d38a0c6 (recorded; see RECORDED_BASE in src/bench/bench.ts)');
+  const figs = measure(PACKAGE_ROOT, { log: (s) => process.stderr.write(s + '\n') });
+  console.log(`  ${'figure'.padEnd(44)} ${'now wall'.padStart(10)} ${'now CPU'.padStart(10)} ${'base wall'.padStart(10)} ${'base CPU'.padStart(10)} ${'base/now'.padStart(9)}  verdicts now`);
+  for (const f of figs) {
+    const b = RECORDED_BASE[f.label];
+    console.log(`  ${f.label.padEnd(44)} ${fmtMs(f).padStart(10)} ${fmtMs(f, true).padStart(10)} ${fmtMs(b).padStart(10)} ${fmtMs(b, true).padStart(10)} ${ratio(f, b).padStart(9)}  ${f.ms !== null && f.note ? f.note : ''}`);
+  }
+  console.log('  (CPU: of the process doing the work; the ratio is by CPU time where both have it. Targets: median ≤ 0.5 ms, p95 ≤ 5 ms,'
+    + ' cold check ≤ 200 ms, depth 3 ≤ 1 s, σ n = 40 ≤ 1 s)');
+}
+
 function main(): void {
+  if (process.env.BENCH_SPEED !== '0') speedTable();
   const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
   const files = derivationFiles(path.join(PACKAGE_ROOT, 'derivations'));
   const ds = files.map((f) => loadDerivationFile(f));

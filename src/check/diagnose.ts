@@ -28,6 +28,7 @@ import { Defs } from './symbolic/defs';
 import { dependsOn } from './symbolic/depends';
 import { subS, negS, toExpr, atomsOf, together } from './symbolic/sum';
 import { printLatex } from '../emit/latex-expr';
+import { isBudgetExceeded } from './budget';
 
 /** What a diagnosis needs: the step as checked, and the counterexample that refuted it. */
 export type DiagnosisInput = Pick<StepInput, 'lhs' | 'rhs' | 'relation' | 'ctx' | 'defs' | 'otherHypotheses' | 'seed' | 'unknown'> & {
@@ -72,7 +73,8 @@ function renameFns(e: Expr, a: string, b: string): Expr {
 function safe(f: () => boolean): boolean {
   try {
     return f();
-  } catch {
+  } catch (e) {
+    if (isBudgetExceeded(e)) throw e;
     return false;
   }
 }
@@ -200,7 +202,8 @@ function derivativeAtoms(d: DiagnosisInput): Expr[] {
     };
     for (const a of atomsOf(n.norm(d.lhs)).values()) visit(a.expr);
     return out;
-  } catch {
+  } catch (e) {
+    if (isBudgetExceeded(e)) throw e;
     return [];
   }
 }
@@ -216,7 +219,8 @@ function constantDifference(d: DiagnosisInput): boolean {
     const n = new Normalizer({ ctx: d.ctx, defs: new Defs(d.defs) });
     const diff = together(subS(n.norm(d.lhs), n.norm(d.rhs))).num;
     return diff.terms.length > 0 && symbolsOf(toExpr(diff)).length === 0;
-  } catch {
+  } catch (e) {
+    if (isBudgetExceeded(e)) throw e;
     return false;
   }
 }
@@ -285,7 +289,8 @@ function termDifference(d: DiagnosisInput, holds: (r: Expr) => boolean): StepDia
       return { class: 'term-added', message: `a term was added that should not be there: ${say(toExpr(negS(diff)))}` };
     }
     return verified ? { class: 'not-equal', message: `not equal${plus}` } : null;
-  } catch {
+  } catch (e) {
+    if (isBudgetExceeded(e)) throw e;
     return null;
   }
 }

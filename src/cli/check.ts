@@ -20,8 +20,6 @@ import * as path from 'path';
 import { checkAnswerFile, AnswerInputError } from '../answers/check';
 import type { AnswerReport } from '../answers/types';
 import { answerTextReport, answerJsonReport } from '../emit/answer-text';
-import { answerPage } from '../emit/answer-html';
-import { copyKatexAssets } from '../emit/assets';
 import { writeIfChanged } from './files';
 import { sourcesLine } from './sources';
 
@@ -34,6 +32,21 @@ export interface CheckArgs {
   derivation?: string;
   derivations?: string;
   out?: string;
+}
+
+/**
+ * Checks several files in one process (the context, rules and compiled code
+ * are loaded once), printing each report in turn; the exit code is the
+ * largest of theirs.
+ *
+ * @example checkFiles({ ...args, file: 'a.md', more: ['b.md', 'c.md'] })
+ */
+export function checkFiles(argv: CheckArgs & { more?: string[] }): number {
+  const files = [argv.file, ...(argv.more ?? [])];
+  if (files.length > 1 && argv.out) throw new UsageError('--out names one page: check one answer at a time with --out, or leave it out (pages go to output/<answer>.html)');
+  let code = 0;
+  for (const file of files) code = Math.max(code, check({ ...argv, file }));
+  return code;
 }
 
 /**
@@ -71,6 +84,9 @@ function checkAnswer(argv: CheckArgs): number {
   if (argv.format === 'json') process.stdout.write(JSON.stringify(answerJsonReport(report), null, 2) + '\n');
   else if (argv.format === 'html') {
     const out = argv.out ?? path.join('reports', `${path.basename(argv.file).replace(/\.[^.]+$/, '')}.html`);
+    // KaTeX is loaded only when a page is written (it is most of a cold start's module loading)
+    const { answerPage } = require('../emit/answer-html') as typeof import('../emit/answer-html');
+    const { copyKatexAssets } = require('../emit/assets') as typeof import('../emit/assets');
     copyKatexAssets(path.dirname(out));
     writeIfChanged(out, answerPage(report));
     log(`wrote ${out}`);

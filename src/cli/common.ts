@@ -9,8 +9,8 @@ import * as fs from 'fs';
 import { loadDerivationFile } from '../semantics/load';
 import { checkUniqueIds } from '../semantics/validate';
 import { loadRules, Rule } from '../semantics/rules';
-import { selfCheckRules } from '../check/rules';
 import { recordSelfCheck } from '../check/symbolic/rulebase';
+import { selfCheckRulesCached } from '../check/rule-cache';
 import { locate, derivationFiles } from './files';
 import type { Derivation } from '../semantics/derivation';
 
@@ -19,7 +19,7 @@ export class UsageError extends Error {}
 
 export function loadCheckedRules(dir: string): Map<string, Rule> {
   const rules = loadRules(locate(dir));
-  const checks = selfCheckRules(rules);
+  const checks = selfCheckRulesCached(rules);
   checks.forEach((c) => recordSelfCheck(c.rule, c.status));
   const bad = checks.filter((c) => c.status === 'false');
   if (bad.length) throw new UsageError(`refusing false rules:\n${bad.map((b) => `  ${b.message}`).join('\n')}`);

@@ -12,13 +12,14 @@
 import yargs from 'yargs';
 import { SourceError } from '../parse/error';
 import { UsageError, log } from './common';
-import { build } from './build';
-import { check, list, listRules } from './check';
-import { newDerivation } from './new';
-import { grade } from './grade';
-import { runWatch } from './watch';
 import { init } from './init';
 import { preflight } from './conventions';
+import { checkFiles, list, listRules } from './check';
+// build (KaTeX), grade, new and watch are loaded by the command that needs them: a cold `check` loads none
+const build = (a: never): number => (require('./build') as typeof import('./build')).build(a);
+const newDerivation = (a: never): number => (require('./new') as typeof import('./new')).newDerivation(a);
+const grade = (a: never): Promise<number> => (require('./grade') as typeof import('./grade')).grade(a);
+const runWatch = (a: never): void => { (require('./watch') as typeof import('./watch')).runWatch(a); };
 
 /** Runs the CLI with arguments (without `node` and the script); sets the exit code. */
 export function main(args: string[]): void {
@@ -66,8 +67,9 @@ export function main(args: string[]): void {
       .example('$0 build mle-kl --out /tmp/h', 'one derivation, elsewhere')
       .example('$0 build --watch', 'rebuild on every save, printing the new verdicts'),
     (a) => run(() => (a.watch ? (runWatch(a as never), 0) : build(a as never))))
-    .command('check <file>', 'check a derivation file (.yaml) or a student\'s answer (.tex, .md) and report every step', (y) => y
+    .command('check <file> [more..]', 'check a derivation file (.yaml) or a student\'s answer (.tex, .md) and report every step', (y) => y
       .positional('file', { type: 'string', demandOption: true, describe: 'a derivation file (.yaml, .yml) or an answer (.tex, .md)' })
+      .positional('more', { type: 'string', array: true, default: [] as string[], describe: 'more files, checked in the same process one after another' })
       .option('format', { choices: ['text', 'json', 'html'] as const, default: 'text', describe: 'report format (html: answers only, written to --out)' })
       .option('derivation', { type: 'string', describe: 'answers: check against this derivation\'s symbols, definitions and hypotheses (default: the course context)' })
       .option('derivations', { type: 'string', default: 'derivations', describe: 'directory of derivation files' })
@@ -78,7 +80,7 @@ export function main(args: string[]): void {
       .example('$0 check answers/alice.tex --format html', 'the answer as a page, wrong steps highlighted'),
     (a) => {
       if (process.exitCode === 2) return; // yargs still calls the handler after .fail reported a bad option: check nothing
-      run(() => check(a as never));
+      run(() => checkFiles(a as never));
     })
     .command('grade <dir>', 'grade every answer (*.tex, *.md) in a folder, problem by problem with the rubric, in parallel; write CSV, JSON or Gradescope results', (y) => y
       .positional('dir', { type: 'string', demandOption: true, describe: 'the folder of answers' })
