@@ -44,6 +44,7 @@ import { splitChains, operandText, type DraftChain, type Event, type Operand, ty
 import { courseContexts, derivationContexts, loadCourseData, loadDerivations, locateData, type AnswerContexts, type ChainContext } from './context';
 import { readExpr, namesOf, unknownCandidates, type Reading } from './read';
 import { statedHypotheses, substitutions, relevantHypotheses } from './statements';
+import { readInputFile } from '../semantics/input-file';
 
 /**
  * Bad input for checking an answer (an unknown derivation id): the CLI exits 2.
@@ -94,7 +95,7 @@ export function answerContexts(opts: AnswerOptions = {}): AnswerContexts {
  * @example checkAnswerFile('answer.md', {}).summary   // { proved: 12, numeric: 3, refuted: 2, unknown: 0, error: 1 }
  */
 export function checkAnswerFile(file: string, opts: AnswerOptions = {}): AnswerReport {
-  return checkAnswerText(fs.readFileSync(file, 'utf8'), file, opts);
+  return checkAnswerText(readInputFile(file, 'fileBytes', { lines: true }), file, opts);
 }
 
 /** The events of a file: its rows and prose lines read. */

@@ -37,6 +37,7 @@ import { freeSymbols } from '../expr/walk';
 import { loadDerivationFile } from '../semantics/load';
 import { loadRules } from '../semantics/rules';
 import { parseName } from '../parse';
+import { readInputFile } from '../semantics/input-file';
 
 /**
  * The notation table of contexts/course.yaml.
@@ -109,7 +110,7 @@ export function locateData(p: string): string {
  * @example loadCourseData('contexts/course.yaml').aliases['P_{0}']   // 'p_{\\theta}'
  */
 export function loadCourseData(file: string): CourseData {
-  const L = new YamlSource(fs.readFileSync(file, 'utf8'), file);
+  const L = new YamlSource(readInputFile(file, 'derivationBytes'), file);
   const root = L.parse();
   const out: CourseData = { file, aliases: {}, scoped: {} };
   if (!root) return out;

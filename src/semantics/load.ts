@@ -34,6 +34,7 @@ import { parseDeclaration, DeclarationError, splitTopLevel, suggest } from './de
 import { parseRelation, SUPPORTED_RELATIONS } from './relations';
 import type { Derivation, Chain, Step, Hypothesis, Relation, LimitCondition } from './derivation';
 import { ValidatingSource, type ValidateOptions } from './validate';
+import { readInputFile } from './input-file';
 
 /** Keys a derivation file may have at top level. */
 const TOP_KEYS = ['id', 'title', 'summary', 'symbols', 'aliases', 'definitions', 'hypotheses', 'chains'];
@@ -42,7 +43,7 @@ const CHAIN_KEYS = ['name', 'given', 'unknown', 'steps'];
 
 /** Reads and validates a derivation file from disk. */
 export function loadDerivationFile(file: string, knownRules?: ReadonlySet<string>, options?: ValidateOptions): Derivation {
-  return loadDerivation(fs.readFileSync(file, 'utf8'), file, knownRules, options);
+  return loadDerivation(readInputFile(file, 'derivationBytes'), file, knownRules, options);
 }
 
 /**
