@@ -21,6 +21,8 @@ import { answerTextReport, answerJsonReport } from '../emit/answer-text';
 import { answerPage } from '../emit/answer-html';
 import { copyKatexAssets } from '../emit/assets';
 import { writeIfChanged } from './files';
+import { checkTarget } from '../emit/safe-write';
+import { escapeControlsDeep } from '../emit/escape';
 
 /** What `rederive check` is given. */
 export interface CheckArgs {
@@ -55,6 +57,9 @@ export function check(argv: CheckArgs): number {
  * Exit 0 when every step verified and every line was read, 1 otherwise.
  */
 function checkAnswer(argv: CheckArgs): number {
+  // the page's path is refused before any work when it is not a regular file or a missing path
+  const htmlOut = argv.format === 'html' ? argv.out ?? path.join('output', `${path.basename(argv.file).replace(/\.[^.]+$/, '')}.html`) : undefined;
+  if (htmlOut) checkTarget(htmlOut);
   loadCheckedRules(argv.rules);
   if (!fs.statSync(argv.file).isFile()) throw new UsageError(`${argv.file} is not a file`);
   let report: AnswerReport;
@@ -64,14 +69,20 @@ function checkAnswer(argv: CheckArgs): number {
     if (e instanceof AnswerInputError) throw new UsageError(e.message);
     throw e;
   }
+  report = escapeControlsDeep(report); // nothing the student wrote reaches a terminal, JSON or HTML as a control character
   if (argv.format === 'json') process.stdout.write(JSON.stringify(answerJsonReport(report), null, 2) + '\n');
   else if (argv.format === 'html') {
-    const out = argv.out ?? path.join('output', `${path.basename(argv.file).replace(/\.[^.]+$/, '')}.html`);
+    const out = htmlOut!;
     copyKatexAssets(path.dirname(out));
     writeIfChanged(out, answerPage(report));
     log(`wrote ${out}`);
   } else process.stdout.write(answerTextReport(report, { color: !!process.stdout.isTTY && !process.env.NO_COLOR }));
   const s = report.summary;
+  if (!report.steps.length && !report.unread.length) {
+    // exit 0 says something was checked and verified: an answer without a step is neither
+    log(`rederive: no step to check in ${argv.file}: no relation (=, \\le, \\iff, …) between two formulas was found`);
+    return 1;
+  }
   return s.refuted + s.unknown + s.error + report.unread.length ? 1 : 0;
 }
 

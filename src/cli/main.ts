@@ -2,20 +2,27 @@
  * The `rederive` command line (yargs): build (--watch), check, grade, list, new, rules.
  *
  * Exit codes: 0 when every step checked is verified (proved or numeric);
- * 1 when some step is refuted, unknown or an error; 2 for bad input or usage
- * (a file that cannot be read, a false rule, an unknown option).
+ * 1 when some step is refuted, unknown or an error, or nothing was checked;
+ * 2 for bad input or usage (a file that cannot be read or written, a false
+ * rule, an unknown option, an input over a limit); 3 for an internal error
+ * (src/cli/errors.ts).
  *
  * @example
  *   main(['check', 'derivations/mle-kl.yaml', '--format', 'json']);
  */
 import yargs from 'yargs';
-import { SourceError } from '../parse/error';
-import { UsageError, log } from './common';
+import { log } from './common';
+import { reportFailure } from './errors';
 import { build } from './build';
 import { check, list, listRules } from './check';
 import { newDerivation } from './new';
 import { grade } from './grade';
 import { runWatch } from './watch';
+
+/** The input file or folder named on the command line (for the bug-report line), if any. */
+function inputOf(args: string[]): string | undefined {
+  return args.slice(1).find((a) => !a.startsWith('-'));
+}
 
 /** Runs the CLI with arguments (without `node` and the script); sets the exit code. */
 export function main(args: string[]): void {
@@ -25,14 +32,7 @@ export function main(args: string[]): void {
     try {
       process.exitCode = f();
     } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      if (e instanceof SourceError || e instanceof UsageError) {
-        log(`rederive: ${err.message}`);
-        process.exitCode = 2;
-      } else if (err.code === 'ENOENT' || err.code === 'EISDIR' || err.code === 'EACCES') {
-        log(`rederive: cannot read ${err.path ?? 'a file'}: ${err.code === 'ENOENT' ? 'no such file' : err.code}`);
-        process.exitCode = 2;
-      } else throw e;
+      process.exitCode = reportFailure(e, inputOf(args));
     }
   };
   const common = {
@@ -100,7 +100,10 @@ export function main(args: string[]): void {
     .demandCommand(1, 'name a command: build, check, grade, list, new or rules')
     .strict()
     .fail((msg, err, y) => {
-      if (err) throw err;
+      if (err) {
+        process.exitCode = reportFailure(err, inputOf(args));
+        return;
+      }
       log(`${y.help()}`.length ? `rederive: ${msg}\n(see rederive --help)` : msg);
       process.exitCode = 2;
     })

@@ -14,15 +14,16 @@
  *   // file,status,steps,verified,proved,…\r\nalice.md,checked,5,4,4,0,1,0,0,0,3,12,sign-flipped,…\r\n
  */
 import { answerRow, GradedAnswer } from './grade-summary';
+import { neutraliseCsvCell } from './escape';
 
 export const CSV_COLUMNS = [
   'file', 'status', 'steps', 'verified', 'proved', 'numeric', 'refuted', 'unknown', 'error', 'unread',
   'first_wrong_step', 'first_wrong_line', 'first_wrong_class', 'first_wrong_message', 'message',
 ] as const;
 
-/** One field, quoted when RFC 4180 requires it. */
+/** One field, quoted when RFC 4180 requires it; text defused against formulas and control characters (escape.ts). */
 export function csvField(v: string | number | undefined): string {
-  const s = v === undefined ? '' : String(v);
+  const s = v === undefined ? '' : typeof v === 'string' ? neutraliseCsvCell(v) : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
