@@ -54,3 +54,46 @@ export function neutraliseCsvCell(s: string): string {
   const e = escapeControls(s);
   return /^[=+\-@\t\r]/.test(s) ? `'${e}` : e;
 }
+
+/** Display-only commands allowed in prose math beyond the notation table (none of them reads, writes or defines anything). */
+const EXTRA_MATH_COMMANDS = new Set([
+  '\\cdots', '\\ldots', '\\dots', '\\vdots', '\\ddots', '\\sum', '\\prod', '\\limits', '\\mathbf', '\\boldsymbol', '\\textbf', '\\textit',
+  '\\emph', '\\qquad', '\\displaystyle', '\\textstyle', '\\max', '\\min', '\\arg', '\\sup', '\\inf', '\\lim', '\\forall', '\\exists',
+  '\\leftarrow', '\\rightarrow', '\\Rightarrow', '\\Leftarrow', '\\Leftrightarrow', '\\mapsto', '\\ell', '\\prime', '\\circ', '\\bullet',
+]);
+
+/**
+ * True when LaTeX math written in prose (a title's or note's `$…$`) may go
+ * into a generated .tex as it is: every command is one the notation table
+ * knows or a display-only one, braces balance, and there is no `#`, `%`,
+ * `^^` (TeX's character-code escape), `&` or line break. Otherwise the
+ * printer shows it as text, so `\gdef`, `\input`, `\write`, `\catcode` or
+ * `\csname` can never reach the document.
+ *
+ * @example
+ *   isSafeTexMath('p_{\\theta}(x)')                  // true
+ *   isSafeTexMath('\\gdef\\proved{\\input{/etc/hostname}}')  // false
+ */
+export function isSafeTexMath(tex: string, known: (cmd: string) => boolean): boolean {
+  if (/\^\^|[#%&]|\\\\/.test(tex.replace(/\\[#%&]/g, ''))) return false;
+  if (hasControls(tex)) return false;
+  for (const m of tex.matchAll(/\\([A-Za-z]+|[^A-Za-z])/g)) {
+    const cmd = m[0];
+    if (/^\\[A-Za-z]/.test(cmd)) {
+      if (!known(cmd) && !EXTRA_MATH_COMMANDS.has(cmd)) return false;
+    } else if (!/^\\[,;:! {}|#%&_$]$/.test(cmd)) return false;
+  }
+  let depth = 0;
+  for (const c of tex.replace(/\\[{}]/g, '')) {
+    if (c === '{') depth++;
+    else if (c === '}' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/** Text for LaTeX text mode: every special character escaped, control characters shown escaped. */
+export function latexTextEscape(s: string): string {
+  return escapeControls(s)
+    .replace(/\\/g, '\\textbackslash{}').replace(/([#%&_{}$])/g, '\\$1').replace(/\^/g, '\\^{}').replace(/~/g, '\\~{}')
+    .replace(/</g, '\\textless{}').replace(/>/g, '\\textgreater{}').replace(/\|/g, '\\textbar{}');
+}
