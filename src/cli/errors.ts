@@ -44,7 +44,8 @@ const FS_ERRORS: Record<string, string> = {
 
 /** True for a Node filesystem error (it has an errno code we know). */
 export function isFsError(e: unknown): e is NodeJS.ErrnoException {
-  return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && (e as NodeJS.ErrnoException).code! in FS_ERRORS;
+  // not `instanceof Error`: errors from Node's fs may come from another realm (a VM context, a test runner)
+  return typeof e === 'object' && e !== null && typeof (e as NodeJS.ErrnoException).code === 'string' && (e as NodeJS.ErrnoException).code! in FS_ERRORS;
 }
 
 /** One line for a filesystem error: `cannot write out/x.html: the file system is read-only (EROFS)`. */

@@ -191,13 +191,19 @@ function sameContent(file: string, data: Buffer): boolean {
 
 let counter = 0;
 
+/** The two calls that put bytes on disk; replaceable by tests to inject ENOSPC, EROFS, … */
+export const io = {
+  writeFileSync: (file: string, data: Buffer, opts: fs.WriteFileOptions) => fs.writeFileSync(file, data, opts),
+  renameSync: (from: string, to: string) => fs.renameSync(from, to),
+};
+
 /** Writes `data` to `file` safely (see the top of this file); 'unchanged' when `ifChanged` and the bytes are the same. */
 export function writeFileSafely(file: string, data: string | Buffer, opts: { ifChanged?: boolean } = {}): 'written' | 'unchanged' {
   try {
     return writeNow(file, data, opts);
   } catch (e) {
     // a filesystem error while writing names the target and says it was a write (errors.ts words it)
-    if (e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string') Object.assign(e, { writing: true, target: file });
+    if (typeof e === 'object' && e !== null && typeof (e as NodeJS.ErrnoException).code === 'string') Object.assign(e, { writing: true, target: file });
     throw e;
   }
 }
@@ -213,9 +219,9 @@ function writeNow(file: string, data: string | Buffer, opts: { ifChanged?: boole
   const tmp = `${file}.tmp-${process.pid}-${counter++}`;
   live.add(tmp);
   try {
-    fs.writeFileSync(tmp, bytes, { flag: 'wx' });
+    io.writeFileSync(tmp, bytes, { flag: 'wx' });
     checkTarget(file); // replaced meanwhile by something that is not a regular file: refuse still
-    fs.renameSync(tmp, file);
+    io.renameSync(tmp, file);
     live.delete(tmp);
   } catch (e) {
     try {
