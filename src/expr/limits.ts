@@ -15,7 +15,7 @@
  *
  * @example
  *   checkLimit('nestingDepth', depth + 1)           // throws LimitError past 100
- *   limit('lineChars')                               // 10000, or $REDERIVE_MAX_LINE_CHARS
+ *   limit('lineChars')                               // 4000, or $REDERIVE_MAX_LINE_CHARS
  */
 
 /** The names of the limits. */
@@ -35,7 +35,7 @@ export interface LimitSpec {
 export const LIMITS: Readonly<Record<LimitName, LimitSpec>> = {
   fileBytes: { default: 1_000_000, counts: 'bytes in an answer file', env: 'REDERIVE_MAX_FILE_BYTES' },
   derivationBytes: { default: 1_000_000, counts: 'bytes in a derivation or rule file', env: 'REDERIVE_MAX_DERIVATION_BYTES' },
-  lineChars: { default: 10_000, counts: 'characters in a line', env: 'REDERIVE_MAX_LINE_CHARS' },
+  lineChars: { default: 4_000, counts: 'characters in a line', env: 'REDERIVE_MAX_LINE_CHARS' },
   answerLines: { default: 5_000, counts: 'lines in an answer', env: 'REDERIVE_MAX_LINES' },
   nestingDepth: { default: 100, counts: 'levels of nesting (brackets, fractions, exponents, binders, signs) in one expression', env: 'REDERIVE_MAX_NESTING' },
   exponent: { default: 1_000, counts: 'as a whole-number exponent', env: 'REDERIVE_MAX_EXPONENT' },

@@ -9,7 +9,7 @@
  * iterative, so it is safe on any tree.
  *
  * @example
- *   checkLineLengths('x'.repeat(30000), {})   // throws "1:10001: too large: more than 10000 characters in a line …"
+ *   checkLineLengths('x'.repeat(30000), {})   // throws "1:4001: too large: 30000 characters in a line, over the limit of 4000 …"
  */
 import type { Expr } from '../expr/types';
 import { children } from '../expr/walk';

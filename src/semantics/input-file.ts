@@ -24,16 +24,33 @@ export function readInputFile(file: string, bytes: LimitName, opts: { lines?: bo
     if (st.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read`), { code: 'EISDIR', path: file });
     if (!st.isFile()) throw new SourceError(`not a regular file (a device, FIFO or socket is not read)`, file, 1, 1, '');
     if (st.size > limit(bytes)) throw new SourceError(limitMessage(bytes, st.size), file, 1, 1, '');
-    const text = fs.readFileSync(fd, 'utf8');
-    if (opts.lines) {
-      const max = limit('answerLines');
-      let n = 1;
-      for (let i = text.indexOf('\n'); i >= 0 && i < text.length - 1; i = text.indexOf('\n', i + 1)) {
-        if (++n > max) throw new SourceError(limitMessage('answerLines'), file, n, 1, '');
-      }
-    }
-    return text;
+    return checkInputText(fs.readFileSync(fd, 'utf8'), file, bytes, opts);
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/**
+ * The limits of `readInputFile` applied to text already in memory (an answer
+ * pasted into the self-check page, a fuzzed input): bytes, and with `lines`
+ * the limits on lines and on characters in a line. Returns the text.
+ */
+export function checkInputText(text: string, file: string, bytes: LimitName, opts: { lines?: boolean } = {}): string {
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size > limit(bytes)) throw new SourceError(limitMessage(bytes, size), file, 1, 1, '');
+  if (opts.lines) {
+    // lines counted and measured before anything splits or parses them
+    const max = limit('answerLines');
+    const chars = limit('lineChars');
+    let n = 1;
+    for (let start = 0; start <= text.length; n++) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      if (end - start > chars) throw new SourceError(limitMessage('lineChars', end - start), file, n, chars + 1, '');
+      if (end >= text.length - 1) break;
+      if (n + 1 > max) throw new SourceError(limitMessage('answerLines'), file, n + 1, 1, '');
+      start = end + 1;
+    }
+  }
+  return text;
 }
