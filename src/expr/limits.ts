@@ -41,7 +41,7 @@ export const LIMITS: Readonly<Record<LimitName, LimitSpec>> = {
   exponent: { default: 1_000, counts: 'as a whole-number exponent', env: 'REDERIVE_MAX_EXPONENT' },
   normalFormTerms: { default: 20_000, counts: 'terms in an expanded normal form', env: 'REDERIVE_MAX_TERMS' },
   binders: { default: 8, counts: 'nested binders (expectations, integrals, derivatives) in one expression', env: 'REDERIVE_MAX_BINDERS' },
-  steps: { default: 2_000, counts: 'steps in one derivation or answer', env: 'REDERIVE_MAX_STEPS' },
+  steps: { default: 2_000, counts: 'steps in one derivation file', env: 'REDERIVE_MAX_STEPS' },
 };
 
 /** The value of a limit: its environment variable when set to a positive number, else the default. */

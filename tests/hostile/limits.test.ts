@@ -124,6 +124,29 @@ describe('files over the size limits are refused before they are parsed', () => 
     expect(e.message).toMatch(new RegExp(`^${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:1: too large: \\d+ bytes in a derivation or rule file, over the limit of 1000000 .*REDERIVE_MAX_DERIVATION_BYTES=`));
   });
 
+  test('a derivation file with more steps than the limit is refused at its chains', () => {
+    const f = path.join(dir, 'steps.yaml');
+    const steps = Array.from({ length: 30 }, (_, i) => `      - = x + ${i} - ${i}`).join('\n');
+    fs.writeFileSync(f, `id: steps\ntitle: t\nsymbols:\n  x: variable\nchains:\n  - name: main\n    steps:\n      - x\n${steps}\n`);
+    process.env.REDERIVE_MAX_STEPS = '20';
+    try {
+      const e = sourceError(() => loadDerivationFile(f));
+      expect(e.line).toBe(6);
+      expect(e.reason).toMatch(/^too large: 30 steps in one derivation file, over the limit of 20/);
+    } finally {
+      delete process.env.REDERIVE_MAX_STEPS;
+    }
+    expect(loadDerivationFile(f).chains[0].steps).toHaveLength(30);
+  });
+
+  test('an answer line longer than the limit refuses the file at that line, before anything parses it', () => {
+    const f = path.join(dir, 'wide.md');
+    fs.writeFileSync(f, `ok\n$$${'x+'.repeat(3000)}x = x$$\n`);
+    const e = sourceError(() => readInputFile(f, 'fileBytes', { lines: true }));
+    expect([e.line, e.column]).toEqual([2, limit('lineChars') + 1]);
+    expect(e.reason).toMatch(/characters in a line/);
+  });
+
   test('an answer with more lines than the limit is refused at the first line past it', () => {
     const f = path.join(dir, 'long.md');
     fs.writeFileSync(f, 'x\n'.repeat(limit('answerLines') + 5));
