@@ -26,6 +26,8 @@ function inputOf(args: string[]): string | undefined {
 
 /** Runs the CLI with arguments (without `node` and the script); sets the exit code. */
 export function main(args: string[]): void {
+  // a failure outside a command's handler (an async callback, yargs itself) is still one message and exit 3, never a stack trace
+  process.on('uncaughtException', (e) => process.exit(reportFailure(e, inputOf(args))));
   const run = (f: () => number) => {
     // yargs still calls a command's handler after .fail reported a bad option: run nothing then
     if (process.exitCode === 2) return;

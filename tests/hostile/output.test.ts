@@ -14,6 +14,7 @@ import { writeFileSafely, UnsafeTargetError, sweepStaleTemporaries, makeFolder, 
 import { fsErrorMessage, reportFailure, userError } from '../../src/cli/errors';
 import { answerFiles } from '../../src/cli/grade';
 import { build } from '../../src/cli/build';
+import { newDerivation } from '../../src/cli/new';
 
 let dir: string;
 beforeEach(() => {
@@ -239,6 +240,11 @@ describe('grade does not follow links out of its folder', () => {
     expect(answerFiles(answers, false, skipped)).toEqual(['alias.md', 'alice.md']);
     expect(skipped.sort()).toEqual(['mallory.md', 'pipe.md']);
   });
+});
+
+test('new: an id of 300 characters is refused in one line before any file is made', () => {
+  expect(() => newDerivation({ id: 'a'.repeat(300), derivations: dir })).toThrow(/^id "a{40}…" is 300 characters long; an id names a file and has at most 100$/);
+  expect(fs.readdirSync(dir)).toEqual([]);
 });
 
 describe('internal errors are reported as such', () => {
