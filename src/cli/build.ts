@@ -39,6 +39,7 @@ import { writeIfChanged, derivationFiles, locate } from './files';
 import { loadCheckedRules, log, UsageError } from './common';
 import { makePdf } from './pdf';
 import { userError } from './errors';
+import { escapeControlsDeep } from '../emit/escape';
 
 /** Write errors that no other file would escape: the build stops at the first. */
 const STOP_WRITING = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM']);
@@ -99,7 +100,7 @@ interface Unit extends Checked {
 
 /** Checks and renders one derivation; throws on any failure, having written nothing. */
 function buildUnit(d: Derivation, seed: number, out: string): Unit {
-  const report: DerivationReport = checkDerivation(d, { seed });
+  const report: DerivationReport = escapeControlsDeep(checkDerivation(d, { seed })); // nothing echoed carries a control character
   const c: Checked = { derivation: d, report };
   const files = new Map<string, string>([
     [path.join(out, `${d.id}.tex`), latexDocument([c])],

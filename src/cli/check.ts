@@ -46,7 +46,7 @@ export function check(argv: CheckArgs): number {
   if (argv.derivation) throw new UsageError('--derivation is for answers (.tex, .md): a derivation file is checked in its own context');
   const rules = loadCheckedRules(argv.rules);
   const d = loadDerivationFile(argv.file, new Set(rules.keys()));
-  const report: DerivationReport = checkDerivation(d, { seed: argv.seed });
+  const report: DerivationReport = escapeControlsDeep(checkDerivation(d, { seed: argv.seed }));
   if (argv.format === 'json') process.stdout.write(JSON.stringify(jsonReport(report), null, 2) + '\n');
   else process.stdout.write(textReport(report, { color: !!process.stdout.isTTY && !process.env.NO_COLOR }));
   return allVerified(report) ? 0 : 1;

@@ -16,6 +16,7 @@ import { SourceError } from '../parse/error';
 import { LimitError, isStackOverflow } from '../expr/limits';
 import { UsageError, log } from './common';
 import { UnsafeTargetError } from '../emit/safe-write';
+import { escapeControls } from '../emit/escape';
 
 /** Exit code for bad input or usage. */
 export const EXIT_BAD_INPUT = 2;
@@ -68,7 +69,7 @@ export function userError(e: unknown): UsageError | null {
 export function reportFailure(e: unknown, input?: string): number {
   const user = userError(e);
   if (user) {
-    log(`rederive: ${user.message}`);
+    log(`rederive: ${escapeControls(user.message)}`);
     return EXIT_BAD_INPUT;
   }
   const err = e instanceof Error ? e : new Error(String(e));
