@@ -1,5 +1,8 @@
 /**
  * `npm run bench`: measures what the targets are about and prints figures.
+ *  - first, side by side with the figures recorded on the base commit d38a0c6 (`RECORDED_BASE`):
+ *    per-step median and p95 (warm), a cold `rederive check` of one answer, one process checking
+ *    the answer corpus, nested expectations of depth 1–4 and σ-sums n = 10, 20, 40 (`speed.ts`);
  *  - per-step check time (median, p95, max) over every step of every derivation, several rounds;
  *  - `rederive build` wall time and peak memory, in a fresh process, into a temporary directory;
  *  - `rederive grade` throughput (answers per second, with the number of workers) on 200 generated
@@ -19,13 +22,50 @@ import { checkDerivation } from '../check/derivation';
 import { derivationFiles, PACKAGE_ROOT } from '../cli/files';
 import { generateAnswers } from './answers';
 import { CSV_COLUMNS } from '../emit/grade-csv';
+import { measure, fmtMs, type Figure } from './speed';
 
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 }
 
+/**
+ * The same figures measured on the base commit d38a0c6 (before the budget and the speed work), RECORDED
+ * once, not measured by this run: 2026-11-29, on the development machine (2 cores shared with other
+ * jobs: load average ~14, so absolute times are inflated), by
+ *   git worktree add /tmp/base d38a0c6 && ln -s $PWD/node_modules /tmp/base/node_modules
+ *   (cd /tmp/base && npx tsc -p tsconfig.json) && node dist/bench/speed.js --root /tmp/base
+ * `null` with a note: not measured within the time limit (60 s per case).
+ */
+const RECORDED_BASE: Record<string, Figure> = Object.fromEntries(([
+  ['per-step median (warm)', null],
+  ['per-step p95 (warm)', null],
+  ['per-step max (warm)', null],
+  ['cold `rederive check` of one answer', null],
+  ['one process checking the 19-answer corpus', null],
+  ['nested expectation, depth 1', null],
+  ['nested expectation, depth 2', null],
+  ['nested expectation, depth 3', null],
+  ['nested expectation, depth 4', null],
+  ['σ-sum the prover cannot close, n = 10', null],
+  ['σ-sum the prover cannot close, n = 20', null],
+  ['σ-sum the prover cannot close, n = 40', null],
+] as [string, number | null, string?][]).map(([label, ms, note]) => [label, { label, ms, note: note ?? (ms === null ? 'not recorded' : undefined) }]));
+
+/** The speed figures of this tree beside the recorded base, with the ratio base/now. */
+function speedTable(): void {
+  console.log('speed, this tree beside the base commit d38a0c6 (recorded; see RECORDED_BASE in src/bench/bench.ts)');
+  const figs = measure(PACKAGE_ROOT, { log: (s) => process.stderr.write(s + '\n') });
+  console.log(`  ${'figure'.padEnd(44)} ${'now'.padStart(10)} ${'base'.padStart(10)} ${'base/now'.padStart(9)}  verdicts now`);
+  for (const f of figs) {
+    const b = RECORDED_BASE[f.label];
+    const ratio = f.ms !== null && b?.ms ? `${(b.ms / f.ms).toFixed(1)}×` : b && b.ms === null && b.note?.startsWith('>') && f.ms !== null ? `> ${(60000 / f.ms).toFixed(0)}×` : '';
+    console.log(`  ${f.label.padEnd(44)} ${fmtMs(f).padStart(10)} ${fmtMs(b).padStart(10)} ${ratio.padStart(9)}  ${f.ms !== null && f.note ? f.note : ''}`);
+  }
+}
+
 function main(): void {
+  if (process.env.BENCH_SPEED !== '0') speedTable();
   const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
   const files = derivationFiles(path.join(PACKAGE_ROOT, 'derivations'));
   const ds = files.map((f) => loadDerivationFile(f));

@@ -27,6 +27,7 @@ import { Defs } from './symbolic/defs';
 import { dependsOn } from './symbolic/depends';
 import { subS, negS, toExpr, atomsOf, together } from './symbolic/sum';
 import { printLatex } from '../emit/latex-expr';
+import { isBudgetExceeded } from './budget';
 
 /** What a diagnosis needs: the step as checked, and the counterexample that refuted it. */
 export type DiagnosisInput = Pick<StepInput, 'lhs' | 'rhs' | 'relation' | 'ctx' | 'defs' | 'otherHypotheses' | 'seed' | 'unknown'> & {
@@ -69,7 +70,8 @@ function renameFns(e: Expr, a: string, b: string): Expr {
 function safe(f: () => boolean): boolean {
   try {
     return f();
-  } catch {
+  } catch (e) {
+    if (isBudgetExceeded(e)) throw e;
     return false;
   }
 }
@@ -174,7 +176,8 @@ function derivativeAtoms(d: DiagnosisInput): Expr[] {
     };
     for (const a of atomsOf(n.norm(d.lhs)).values()) visit(a.expr);
     return out;
-  } catch {
+  } catch (e) {
+    if (isBudgetExceeded(e)) throw e;
     return [];
   }
 }
@@ -192,7 +195,8 @@ function termDifference(d: DiagnosisInput): StepDiagnosis | null {
     return added
       ? { class: 'term-added', message: `a term was added that should not be there: $${printLatex(readable(toExpr(negS(diff))))}$` }
       : { class: 'term-dropped', message: `a term is missing: this line plus $${printLatex(readable(toExpr(diff)))}$ would be right` };
-  } catch {
+  } catch (e) {
+    if (isBudgetExceeded(e)) throw e;
     return null;
   }
 }

@@ -26,6 +26,7 @@ import { Defs } from './symbolic/defs';
 import { vectorNotation } from './vector-notation';
 import { numericEqual, numericEqualUpToFreeOf, numericEquivalent, numericLimit, numericCompare, NumericOutcome, NumericSample } from './numeric';
 import { diagnose, DiagnosisInput, StepDiagnosis } from './diagnose';
+import { BudgetExceeded, PHASE_SHARES, clock, metered, phase, remaining, stepBudget, type Budget } from './budget';
 
 export type Verdict = 'proved' | 'numeric' | 'refuted' | 'unknown' | 'error';
 
@@ -47,6 +48,8 @@ export interface StepCheck {
   symbolic: SymbolicResult;
   message?: string;
   seed: number;
+  /** Operations the step's meter counted (see budget.ts): what the budget is measured in. */
+  ops?: number;
 }
 
 /** Everything a step check needs. */
@@ -66,6 +69,8 @@ export interface StepInput {
   unknown?: string;
   /** Pairs known to differ (from `a \neq b` hypotheses in force). */
   apart?: Expr[][];
+  /** The step's budget (default `stepBudget()`, see budget.ts); past it the step is `unknown`. */
+  budget?: Budget;
 }
 
 const ENGINE = new Set<string>(ENGINE_RULES);
@@ -93,6 +98,7 @@ function runNumeric(input: StepInput, defs: Definition[]): NumericOutcome | { st
       default: return numericEqual(input.lhs, input.rhs, input.ctx, opts);
     }
   } catch (e) {
+    if (e instanceof BudgetExceeded) throw e;
     return { status: 'error', reason: (e as Error).message };
   }
 }
@@ -134,6 +140,7 @@ function runSymbolic(input: StepInput): SymbolicResult {
       default: return proveEqual(input.lhs, input.rhs, env);
     }
   } catch (e) {
+    if (e instanceof BudgetExceeded) throw e;
     // a step too large for the prover is left to the numeric test, not an error
     if (e instanceof LimitError || isStackOverflow(e)) return { status: 'not-proved', rules: [], message: `too large to decide symbolically: ${(e as Error).message}` };
     return { status: 'error', rules: [], message: (e as Error).message };
@@ -142,10 +149,43 @@ function runSymbolic(input: StepInput): SymbolicResult {
 
 /** Checks one step both ways and returns the combined verdict. */
 export function checkStep(raw: StepInput): StepCheck {
+  const budget = raw.budget ?? stepBudget();
+  const r = metered('step', budget, () => checkWithin(raw, budget));
+  return { ...r.value, ops: r.ops };
+}
+
+/**
+ * Runs `f` as one phase of the step: until `share` of the step's budget has
+ * passed (time and operations, counted from the step's start). Past it, the
+ * overrun is returned instead of the result.
+ */
+function within<T>(name: string, budget: Budget, start: { t: number; ops: number }, share: number, f: () => T): T | BudgetExceeded {
+  const left = remaining();
+  const limits = { ms: start.t + share * budget.ms - clock(), ops: left.ops - (1 - share) * budget.ops };
+  try {
+    return phase(name, limits, f);
+  } catch (e) {
+    if (e instanceof BudgetExceeded) return e;
+    throw e;
+  }
+}
+
+function checkWithin(raw: StepInput, budget: Budget): StepCheck {
+  const start = { t: clock(), ops: 0 };
   const input = { ...raw, lhs: vectorNotation(raw.lhs, raw.ctx), rhs: vectorNotation(raw.rhs, raw.ctx) };
-  const symbolic = runSymbolic(input);
-  const numeric = runNumeric(input, input.defs);
+  // the numeric test first: when it finds a counterexample (or cannot evaluate the step) the symbolic
+  // prover can no longer make the step proved, and only cross-checks in a shorter share of the budget
+  const num = within('numeric test', budget, start, PHASE_SHARES.numeric, () => runNumeric(input, input.defs));
+  const decided = !(num instanceof BudgetExceeded) && (num.status === 'disagree' || num.status === 'undefined');
+  const sym = within('symbolic prover', budget, start, decided ? PHASE_SHARES.crossCheck : PHASE_SHARES.symbolic, () => runSymbolic(input));
+  const symbolic: SymbolicResult = sym instanceof BudgetExceeded ? { status: 'not-proved', rules: [], message: sym.message } : sym;
+  const numeric: StepCheck['numeric'] = num instanceof BudgetExceeded ? { status: 'undefined', reason: num.message, seed: input.seed } : num;
   const base = { rules: symbolic.status === 'proved' ? symbolic.rules : [], notes: [] as string[], numeric, symbolic, seed: input.seed };
+  if (num instanceof BudgetExceeded) {
+    // no numeric evidence either way: even a symbolic proof is not reported without its cross-check
+    const proof = symbolic.status === 'proved' ? ` (the symbolic prover found a proof: ${symbolic.rules.join(', ') || 'algebra'})` : '';
+    return { ...base, verdict: 'unknown', message: num.message + proof };
+  }
   if (input.relation.kind === 'neq') return neqVerdict(base, symbolic, numeric);
   if (numeric.status === 'disagree') {
     const witness = { ...numeric.witness, seed: numeric.seed };
@@ -153,7 +193,9 @@ export function checkStep(raw: StepInput): StepCheck {
       return { ...base, verdict: 'error', witness, message: `engine fault: the symbolic proof (${symbolic.rules.join(', ') || 'algebra'}) is contradicted by a numeric counterexample` };
     }
     const d: DiagnosisInput = { ...input, witness };
-    return { ...base, verdict: 'refuted', witness, diagnosis: diagnose(d) };
+    const dg = within('diagnosis', budget, start, PHASE_SHARES.diagnosis, () => diagnose(d));
+    const diagnosis: StepDiagnosis = dg instanceof BudgetExceeded ? { class: 'not-equal', message: `not equal (see the counterexample); ${dg.message.replace('too large to decide', 'too large to diagnose')}` } : dg;
+    return { ...base, verdict: 'refuted', witness, diagnosis };
   }
   if (symbolic.status === 'error' || numeric.status === 'error') {
     const msg = symbolic.status === 'error' ? symbolic.message : (numeric as { reason: string }).reason;

@@ -18,8 +18,6 @@ import * as path from 'path';
 import { checkAnswerFile, AnswerInputError } from '../answers/check';
 import type { AnswerReport } from '../answers/types';
 import { answerTextReport, answerJsonReport } from '../emit/answer-text';
-import { answerPage } from '../emit/answer-html';
-import { copyKatexAssets } from '../emit/assets';
 import { writeIfChanged } from './files';
 import { checkTarget } from '../emit/safe-write';
 import { escapeControlsDeep } from '../emit/escape';
@@ -73,6 +71,9 @@ function checkAnswer(argv: CheckArgs): number {
   if (argv.format === 'json') process.stdout.write(JSON.stringify(answerJsonReport(report), null, 2) + '\n');
   else if (argv.format === 'html') {
     const out = htmlOut!;
+    // KaTeX is loaded only when a page is written (it is most of a cold start's module loading)
+    const { answerPage } = require('../emit/answer-html') as typeof import('../emit/answer-html');
+    const { copyKatexAssets } = require('../emit/assets') as typeof import('../emit/assets');
     copyKatexAssets(path.dirname(out));
     writeIfChanged(out, answerPage(report));
     log(`wrote ${out}`);

@@ -10,7 +10,7 @@ import { escapeControls } from '../emit/escape';
 import { loadDerivationFile } from '../semantics/load';
 import { checkUniqueIds } from '../semantics/validate';
 import { loadRules, Rule } from '../semantics/rules';
-import { selfCheckRules } from '../check/rules';
+import { selfCheckRulesCached } from '../check/rule-cache';
 import { locate, derivationFiles } from './files';
 import type { Derivation } from '../semantics/derivation';
 
@@ -19,7 +19,7 @@ export class UsageError extends Error {}
 
 export function loadCheckedRules(dir: string): Map<string, Rule> {
   const rules = loadRules(locate(dir));
-  const bad = selfCheckRules(rules).filter((c) => c.status === 'false');
+  const bad = selfCheckRulesCached(rules).filter((c) => c.status === 'false');
   if (bad.length) throw new UsageError(`refusing false rules:\n${bad.map((b) => `  ${b.message}`).join('\n')}`);
   return rules;
 }

@@ -13,11 +13,12 @@
 import yargs from 'yargs';
 import { log } from './common';
 import { reportFailure } from './errors';
-import { build } from './build';
 import { check, list, listRules } from './check';
-import { newDerivation } from './new';
-import { grade } from './grade';
-import { runWatch } from './watch';
+// build (KaTeX), grade, new and watch are loaded by the command that needs them: a cold `check` loads none
+const build = (a: never): number => (require('./build') as typeof import('./build')).build(a);
+const newDerivation = (a: never): number => (require('./new') as typeof import('./new')).newDerivation(a);
+const grade = (a: never): Promise<number> => (require('./grade') as typeof import('./grade')).grade(a);
+const runWatch = (a: never): void => { (require('./watch') as typeof import('./watch')).runWatch(a); };
 
 /** The input file or folder named on the command line (for the bug-report line), if any. */
 function inputOf(args: string[]): string | undefined {

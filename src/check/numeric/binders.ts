@@ -29,7 +29,8 @@
  *   compileExpect(c, expect('x', normal(null, sym('\\theta'), pow(sym('\\epsilon'), num(2))), pow(sym('x'), num(2))), null);
  */
 import type { Deriv, Expect, Expr, Integral, KL } from '../../expr/types';
-import { freeSymbols } from '../../expr/walk';
+import { children, freeSymbols, withChildren } from '../../expr/walk';
+import { add, mul, neg } from '../../expr/build';
 import type { NumericDefinition } from './definitions';
 import type { Closure, Compiler, DensityHolder, Hint, IntegrationSite, Scope } from './compile';
 import { NumericError } from './error';
@@ -39,6 +40,10 @@ import { compileLogOf } from './logdomain';
 import { MIN_MODEL_SD, TAIL_SDS } from './models';
 import { FD8, gaussHermite, levels, type Rule } from './quadrature';
 import { normalLogPdf, normalPdf } from './stablemath';
+import { charge } from '../budget';
+
+/** A module binding, not a global lookup (global lookups are slow where tests run, in jest's vm contexts). */
+const Math = globalThis.Math;
 
 /** A distribution an expectation or KL ranges over. */
 type DistSpec =
@@ -67,6 +72,7 @@ function grid(env: Float64Array, slot: number, lo: number, hi: number, r: number
   const a = Math.floor(lo / w), b = Math.ceil(hi / w);
   if (!(b > a && b - a <= MAX_PANELS)) return NaN;
   const X = L.legendre.nodes, W = L.legendre.weights, n = X.length, half = w / 2;
+  charge((b - a) * n, 'quadrature grid');
   let acc = 0, mass = 0;
   for (let p = a; p < b; p++) {
     const mid = (p + 0.5) * w;
@@ -254,6 +260,7 @@ function hermiteExpect(c: Compiler, hint: Hint, slot: number, body: Closure, deg
     if (!(v > 0)) return NaN;
     const s = Math.sqrt(v);
     const R = rules[ctl.level], T = R.nodes, W = R.weights;
+    charge(T.length, 'Gauss–Hermite rule');
     let acc = 0;
     for (let i = 0; i < T.length; i++) {
       env[slot] = m + s * T[i];
@@ -303,6 +310,73 @@ function polyDegree(c: Compiler, e: Expr, v: string): number {
 }
 
 /**
+ * True when `d` is a distribution whose mass is 1 by construction (a declared
+ * density's mixture model, or N(m, v)): then E[c] = c for c free of the
+ * variable. Densities given by formulas, aliases and values are not: their
+ * mass is checked when the quadrature runs, so nothing is lifted out of them.
+ */
+function normalisedDist(c: Compiler, d: Expr): boolean {
+  if (d.kind === 'normal') return !d.arg;
+  if (d.kind !== 'sym') return false;
+  const name = c.canon(d.name);
+  if (c.defs.value(name) || c.defs.all(name).length) return false;
+  const decl = c.ctx.lookup(name);
+  return decl?.kind === 'density' && (decl.givenArity ?? 0) === 0 && !c.defs.alias(name, decl.arity ?? 1);
+}
+
+/** True when `e` certainly does not depend on `v` (it names neither `v` nor anything defined, which could). */
+function freeOf(c: Compiler, e: Expr, v: string): boolean {
+  for (const n of freeSymbols(e)) if (n === v || c.defs.has(n)) return false;
+  return true;
+}
+
+/** The terms of a sum, nested sums flattened. */
+function termsOf(e: Expr, out: Expr[] = []): Expr[] {
+  if (e.kind === 'add') for (const t of e.terms) termsOf(t, out);
+  else out.push(e);
+  return out;
+}
+
+/**
+ * Linearity and Fubini before quadrature: in `E_{x~p}[…]` over a normalised
+ * distribution, terms and factors free of x come out (E[a + f(x)] = a + E[f(x)],
+ * E[a f(x)] = a E[f(x)], E[a] = a), innermost expectations first, so
+ * `E_x[E_y[E_z[f(x) + g(y) + h(z)]]]` becomes three one-dimensional quadratures
+ * instead of one three-dimensional grid. Returns `e` itself when nothing moves.
+ */
+function fubini(c: Compiler, e: Expr): Expr {
+  const cs = children(e);
+  let changed = false;
+  const ncs = cs.map((x) => {
+    const y = fubini(c, x);
+    if (y !== x) changed = true;
+    return y;
+  });
+  const r = changed ? withChildren(e, ncs) : e;
+  if (r.kind !== 'expect' || !r.var || !r.dist || !normalisedDist(c, r.dist)) return r;
+  const v = r.var;
+  const over = (body: Expr): Expr => ({ ...r, body });
+  if (r.body.kind === 'add') {
+    const ts = termsOf(r.body);
+    const free = ts.filter((t) => freeOf(c, t, v));
+    if (!free.length) return r;
+    const dep = ts.filter((t) => !free.includes(t));
+    if (!dep.length) return add(...free);
+    return add(over(dep.length === 1 ? dep[0] : add(...dep)), ...free);
+  }
+  if (r.body.kind === 'mul') {
+    const fs = r.body.factors;
+    const free = fs.filter((f) => freeOf(c, f, v));
+    if (!free.length) return r;
+    const dep = fs.filter((f) => !free.includes(f));
+    if (!dep.length) return mul(...free);
+    return mul(...free, over(dep.length === 1 ? dep[0] : mul(...dep)));
+  }
+  if (r.body.kind === 'neg') return neg(fubini(c, over(r.body.arg)));
+  return freeOf(c, r.body, v) ? r.body : r;
+}
+
+/**
  * `E_{x~p}[body]` for a resolved expectation.
  *
  * @example
@@ -310,6 +384,8 @@ function polyDegree(c: Compiler, e: Expr, v: string): number {
  */
 export function compileExpect(c: Compiler, e: Expect, scope: Scope | null): Closure {
   if (!e.var || !e.dist) throw new NumericError('unresolved expectation: the variable and the distribution must be known');
+  const split = fubini(c, e);
+  if (split !== e) return c.compile(split, scope);
   const v = e.var;
   const d = resolveDist(c, e.dist, scope);
   const slot = c.newSlot();
@@ -358,6 +434,7 @@ export function compileDeriv(c: Compiler, e: Deriv, scope: Scope | null): Closur
   return (env) => {
     const x0 = env[s];
     const h = lv[ctl.level].step;
+    charge(8, 'finite difference');
     let acc = 0;
     for (let k = 0; k < 4; k++) {
       env[s] = x0 + (k + 1) * h;

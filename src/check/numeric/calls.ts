@@ -27,6 +27,9 @@ import { shapeOf } from './vectors';
 import { FD8, levels } from './quadrature';
 import { sigmoid } from './stablemath';
 
+/** A module binding, not a global lookup (global lookups are slow where tests run, in jest's vm contexts). */
+const Math = globalThis.Math;
+
 /**
  * Compiles an application: a built-in, an inlined definition, a density or a
  * function model; primes by repeated finite differences.

@@ -51,6 +51,9 @@ import {
   compileMulWithVectors, compileNormOf, compileVecNormal, compileVector, declLength, shapeOf, type VecFunctionHolder, type VectorGlobal,
 } from './vectors';
 
+/** A module binding, not a global lookup (global lookups are slow where tests run, in jest's vm contexts). */
+const Math = globalThis.Math;
+
 export type { Closure, Unary, Scope, Control, FunctionHolder, DensityHolder, Hint, IntegrationSite } from './closures';
 
 const BUILTIN_PI = '\\pi';

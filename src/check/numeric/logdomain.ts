@@ -25,6 +25,9 @@ import { compileDensityCall } from './joint';
 import { compileVecNormal, shapeOf } from './vectors';
 import { log1mexp, logAddExp, normalLogPdf, softplus } from './stablemath';
 
+/** A module binding, not a global lookup (global lookups are slow where tests run, in jest's vm contexts). */
+const Math = globalThis.Math;
+
 export { gaussianBody } from './definitions';
 
 const BINDERS = new Set(['expect', 'integral', 'kl', 'deriv']);

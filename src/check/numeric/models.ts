@@ -27,6 +27,9 @@ import type { Domain } from '../../semantics/context';
 import type { Rng } from './rng';
 import { HALF_LOG_2PI, sigmoid, softplus } from './stablemath';
 
+/** A module binding, not a global lookup (global lookups are slow where tests run, in jest's vm contexts). */
+const Math = globalThis.Math;
+
 /**
  * Smallest component sd of any density model (the integration resolution never needs to be finer).
  *

@@ -14,6 +14,9 @@
  *   r.uniform(-1.5, 1.5);   // the same number on every run with seed 42
  */
 
+/** A module binding, not a global lookup (global lookups are slow where tests run, in jest's vm contexts). */
+const Math = globalThis.Math;
+
 /**
  * A 32-bit hash of a list of strings and numbers (FNV-1a with a murmur3 finaliser).
  *

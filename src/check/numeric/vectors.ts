@@ -41,6 +41,9 @@ import { gaussianBody } from './definitions';
 import { NumericError } from './error';
 import type { FunctionModel } from './models';
 
+/** A module binding, not a global lookup (global lookups are slow where tests run, in jest's vm contexts). */
+const Math = globalThis.Math;
+
 /**
  * A compiled vector expression: returns a buffer it owns, of the vector's length.
  *

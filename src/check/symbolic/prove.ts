@@ -18,6 +18,7 @@ import { add, neg, deriv } from '../../expr/build';
 import { Normalizer, ProverEnv, NormalizeError } from './normalize';
 import { isZero, together, atomsOf, toExpr, subS, Sum } from './sum';
 import { dependsOn } from './depends';
+import { isBudgetExceeded } from '../budget';
 
 /** Every rule the normaliser implements, by name (each has a statement in `rules/`). */
 export const ENGINE_RULES = [
@@ -43,7 +44,7 @@ function run(env: ProverEnv, decide: Decide): SymbolicResult {
   try {
     const n = new Normalizer(env);
     const { ok, residual } = decide(n);
-    if (!ok) return { status: 'not-proved', rules: [], residual: residual ? toExpr(together(residual).num) : undefined };
+    if (!ok) return { status: 'not-proved', rules: [], residual: residual ? residualExpr(residual) : undefined };
     return { status: 'proved', rules: minimise(env, decide, [...n.used]) };
   } catch (e) {
     if (e instanceof NormalizeError) return { status: 'error', rules: [], message: e.message };
@@ -51,15 +52,30 @@ function run(env: ProverEnv, decide: Decide): SymbolicResult {
   }
 }
 
-/** Greedily drops rules the proof still succeeds without; what remains is what the step needs. */
+/** The residual over a common denominator, for the report; none when that is past the step's budget. */
+function residualExpr(residual: Sum): Expr | undefined {
+  try {
+    return toExpr(together(residual).num);
+  } catch (e) {
+    if (isBudgetExceeded(e)) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * Greedily drops rules the proof still succeeds without; what remains is what
+ * the step needs. Past the step's budget the rules kept so far are returned:
+ * they still prove the step, though perhaps not minimally.
+ */
 function minimise(env: ProverEnv, decide: Decide, used: string[]): string[] {
   let keep = [...used].sort();
   for (const r of [...keep]) {
     const trial = keep.filter((x) => x !== r);
     try {
       if (decide(new Normalizer({ ...env, enabled: new Set(trial) })).ok) keep = trial;
-    } catch {
-      /* the rule is needed */
+    } catch (e) {
+      if (isBudgetExceeded(e)) return keep;
+      /* otherwise the rule is needed */
     }
   }
   return keep;
@@ -90,7 +106,8 @@ export function provesWith(rules: string[], lhs: Expr, rhs: Expr, env: ProverEnv
   try {
     const n = new Normalizer({ ...env, enabled: new Set(rules) });
     return isZero(subS(n.norm(lhs), n.norm(rhs)));
-  } catch {
+  } catch (e) {
+    if (isBudgetExceeded(e)) throw e;
     return false;
   }
 }

@@ -21,6 +21,7 @@ import { exprKey } from '../../expr/equal';
 import { num, add, mul as mulE, neg, div, pow as powE, apply, EXP } from '../../expr/build';
 import { Q, Rat, factorInt } from './rational';
 import { checkLimit } from '../../expr/limits';
+import { charge } from '../budget';
 
 /** An opaque sub-expression, identified by its structural key. */
 export interface Atom {
@@ -73,6 +74,9 @@ function mkTerm(coef: Rat, factors: Factor[], e: Sum | null): Term {
 
 /** A sum from terms: like terms combined, zero terms dropped, sorted. */
 export function sumOf(terms: Term[]): Sum {
+  let size = terms.length;
+  for (const t of terms) size += t.factors.length;
+  charge(size, 'normal form');
   const byKey = new Map<string, Term>();
   for (const t of terms) {
     const prev = byKey.get(t.key);
@@ -139,6 +143,7 @@ function mulTerm(a: Term, b: Term): Sum {
 
 export function mulS(a: Sum, b: Sum): Sum {
   checkLimit('normalFormTerms', a.terms.length * b.terms.length);
+  charge(a.terms.length * b.terms.length, 'expansion');
   const out: Term[] = [];
   for (const x of a.terms) for (const y of b.terms) out.push(...mulTerm(x, y).terms);
   return sumOf(out);
