@@ -3,11 +3,12 @@
  * runs N hostile inputs (src/fuzz/generate.ts) through the answer checker
  * and the derivation loader and checker, and prints the figures: how many
  * were checked, refused with a clean error, or let an exception escape;
- * time per input (median, 99th percentile, maximum, how many over 2 s);
+ * wall and CPU time per input (median, 99th percentile, maximum; how many
+ * took more CPU than 2 s per step plus 1 s to read — the per-step budget's promise);
  * inputs that did not finish within T ms (the worker is ended and the run
  * goes on from the next input); peak memory (RSS of the process, sampled
  * every 50 ms, and the worker's heap). Exit 1 when an exception escaped, a
- * worker ran out of memory or hung; 0 otherwise.
+ * worker ran out of memory or hung, or an input went over its time; 0 otherwise.
  *
  * Strategy: one worker thread with a bounded heap runs consecutive inputs;
  * the main thread records each outcome and restarts the worker past an input
@@ -62,7 +63,7 @@ interface Row {
   family: string;
   kind: string;
   bytes: number;
-  outcome: Outcome | { status: 'hang' | 'out-of-memory' | 'worker-error'; ms: number; message?: string };
+  outcome: Outcome | { status: 'hang' | 'out-of-memory' | 'worker-error'; ms: number; cpuMs: number; steps?: number; message?: string };
 }
 
 async function main(): Promise<number> {
@@ -97,7 +98,7 @@ async function main(): Promise<number> {
       };
       const fail = (status: 'hang' | 'out-of-memory' | 'worker-error', message: string) => {
         const input = gen.input(current);
-        rows.push({ index: current, family: input.family, kind: input.kind, bytes: input.text.length, outcome: { status, ms: Date.now() - started, message } });
+        rows.push({ index: current, family: input.family, kind: input.kind, bytes: input.text.length, outcome: { status, ms: Date.now() - started, cpuMs: Date.now() - started, message } });
         finish(current + 1);
       };
       const watch = setInterval(() => {
@@ -132,12 +133,15 @@ function quantile(xs: number[], q: number): number {
 function report(rows: Row[], args: Args, elapsed: number, peakRss: number, peakHeap: number): number {
   const by = (st: string) => rows.filter((r) => r.outcome.status === st);
   const ms = rows.map((r) => r.outcome.ms);
+  const cpu = rows.map((r) => r.outcome.cpuMs);
   const slow = rows.filter((r) => r.outcome.ms > 2000);
+  const overLimit = rows.filter((r) => r.outcome.cpuMs > stepLimitMs(r.outcome.steps));
   const mb = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
   const lines = [
     `fuzz: seed ${args.seed}, inputs ${args.start}..${args.start + args.count - 1} (${rows.length} run) in ${(elapsed / 1000).toFixed(1)} s`,
     `  checked ${by('checked').length}, refused with a clean error ${by('refused').length}, exceptions ${by('exception').length}, hangs (> ${args.hangMs} ms) ${by('hang').length}, out of memory ${by('out-of-memory').length}, worker errors ${by('worker-error').length}`,
-    `  time per input: median ${quantile(ms, 0.5)} ms, 99th percentile ${quantile(ms, 0.99)} ms, max ${Math.max(0, ...ms)} ms; over 2 s: ${slow.length}`,
+    `  wall time per input: median ${quantile(ms, 0.5)} ms, 99th percentile ${quantile(ms, 0.99)} ms, max ${Math.max(0, ...ms)} ms; over 2 s: ${slow.length}`,
+    `  CPU time per input: median ${quantile(cpu, 0.5)} ms, 99th percentile ${quantile(cpu, 0.99)} ms, max ${Math.max(0, ...cpu)} ms; over 2 s per step (+1 s to read): ${overLimit.length}`,
     `  peak memory: RSS ${mb(peakRss)} (whole process), worker heap ${mb(peakHeap)} (limit ${args.heapMb} MB)`,
   ];
   const families = new Map<string, { n: number; refused: number; bad: number; slow: number; max: number }>();
@@ -152,8 +156,8 @@ function report(rows: Row[], args: Args, elapsed: number, peakRss: number, peakH
   }
   lines.push('  by family: ' + [...families].sort().map(([k, f]) => `${k} ${f.n} (refused ${f.refused}, bad ${f.bad}, >2s ${f.slow}, max ${f.max} ms)`).join('; '));
   const bad = rows.filter((r) => !['checked', 'refused'].includes(r.outcome.status));
-  for (const r of [...bad, ...slow.filter((s) => !bad.includes(s))].slice(0, 25)) {
-    lines.push(`  #${r.index} ${r.kind} ${r.family} (${r.bytes} chars): ${r.outcome.status} after ${r.outcome.ms} ms${r.outcome.message ? `: ${r.outcome.message.split('\n').join(' | ').slice(0, 400)}` : ''}`);
+  for (const r of [...bad, ...overLimit.filter((s) => !bad.includes(s)), ...slow.filter((s) => !bad.includes(s) && !overLimit.includes(s))].slice(0, 25)) {
+    lines.push(`  #${r.index} ${r.kind} ${r.family} (${r.bytes} chars, ${r.outcome.steps ?? '?'} steps): ${r.outcome.status} after ${r.outcome.ms} ms (CPU ${r.outcome.cpuMs} ms)${r.outcome.message ? `: ${r.outcome.message.split('\n').join(' | ').slice(0, 400)}` : ''}`);
   }
   process.stdout.write(lines.join('\n') + '\n');
   if (args.save) {
@@ -164,7 +168,12 @@ function report(rows: Row[], args: Args, elapsed: number, peakRss: number, peakH
       fs.writeFileSync(path.join(args.save, `seed${args.seed}-${input.name}`), input.text);
     }
   }
-  return bad.length ? 1 : 0;
+  return bad.length || overLimit.length ? 1 : 0;
+}
+
+/** The CPU time an input may take: 2 s per step (the per-step budget's promise), 1 s for reading it. */
+function stepLimitMs(steps = 0): number {
+  return 2000 * Math.max(1, steps) + 1000;
 }
 
 main().then((code) => {

@@ -29,7 +29,10 @@ import type { HostileInput } from './generate';
 /** What one input came to. */
 export interface Outcome {
   status: 'checked' | 'refused' | 'exception';
+  /** Wall time. */
   ms: number;
+  /** CPU time of the process (what the per-step budget meters; a loaded machine does not inflate it). */
+  cpuMs: number;
   /** Steps in the report (checked inputs). */
   steps?: number;
   /** The error message (refused) or the exception's name, message and first stack lines. */
@@ -51,22 +54,27 @@ export function isCleanRefusal(e: unknown): boolean {
 /** Runs one input; never throws. */
 export function runOne(input: HostileInput, env: RunEnv): Outcome {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const ms = () => Math.round(performance.now() - t0);
+  const cpu = () => {
+    const c = process.cpuUsage(c0);
+    return Math.round((c.user + c.system) / 1000);
+  };
   try {
     if (input.kind === 'answer') {
       const text = checkInputText(input.text, input.name, 'fileBytes', { lines: true });
       const report = escapeControlsDeep(checkAnswerText(text, input.name, env.answer));
       const printed = answerTextReport(report, { color: false }) + JSON.stringify(answerJsonReport(report));
-      if (hasControls(printed)) return { status: 'exception', ms: ms(), message: 'a control character reached the printed report' };
-      return { status: 'checked', ms: ms(), steps: report.steps.length };
+      if (hasControls(printed)) return { status: 'exception', ms: ms(), cpuMs: cpu(), message: 'a control character reached the printed report' };
+      return { status: 'checked', ms: ms(), cpuMs: cpu(), steps: report.steps.length };
     }
     const text = checkInputText(input.text, input.name, 'derivationBytes');
     const d = loadDerivation(text, input.name, env.rules);
     const report = checkDerivation(d, { seed: env.seed });
-    return { status: 'checked', ms: ms(), steps: report.steps.length };
+    return { status: 'checked', ms: ms(), cpuMs: cpu(), steps: report.steps.length };
   } catch (e) {
-    if (isCleanRefusal(e)) return { status: 'refused', ms: ms(), message: (e as Error).message.split('\n')[0].slice(0, 300) };
+    if (isCleanRefusal(e)) return { status: 'refused', ms: ms(), cpuMs: cpu(), message: (e as Error).message.split('\n')[0].slice(0, 300) };
     const err = e as Error;
-    return { status: 'exception', ms: ms(), message: `${err?.name}: ${String(err?.message).slice(0, 300)}\n${(err?.stack ?? '').split('\n').slice(1, 6).join('\n')}` };
+    return { status: 'exception', ms: ms(), cpuMs: cpu(), message: `${err?.name}: ${String(err?.message).slice(0, 300)}\n${(err?.stack ?? '').split('\n').slice(1, 6).join('\n')}` };
   }
 }
