@@ -48,6 +48,7 @@ import { inferNames, knownName } from './infer';
 import { loadRules, type Rule } from '../semantics/rules';
 import { ruleBase } from '../check/symbolic/rulebase';
 import type { RuleBase } from '../check/symbolic/pattern';
+import { readInputFile } from '../semantics/input-file';
 
 /**
  * Bad input for checking an answer (an unknown derivation id): the CLI exits 2.
@@ -116,7 +117,7 @@ function stepRules(opts: AnswerOptions): RuleBase | undefined {
  * @example checkAnswerFile('answer.md', {}).summary   // { proved: 12, numeric: 3, refuted: 2, unknown: 0, error: 1 }
  */
 export function checkAnswerFile(file: string, opts: AnswerOptions = {}): AnswerReport {
-  return checkAnswerText(fs.readFileSync(file, 'utf8'), file, opts);
+  return checkAnswerText(readInputFile(file, 'fileBytes', { lines: true }), file, opts);
 }
 
 /** The events of a file: its rows and prose lines read. */

@@ -37,6 +37,7 @@ import { freeSymbols } from '../expr/walk';
 import { loadDerivationFile } from '../semantics/load';
 import { loadRules } from '../semantics/rules';
 import { parseName } from '../parse';
+import { readInputFile } from '../semantics/input-file';
 
 /**
  * The notation table of contexts/course.yaml.
@@ -117,7 +118,7 @@ export function locateData(p: string): string {
  * @example loadCourseData('contexts/course.yaml').aliases['P_{0}']   // 'p_{\\theta}'
  */
 export function loadCourseData(file: string): CourseData {
-  return parseCourseData(fs.readFileSync(file, 'utf8'), file);
+  return parseCourseData(readInputFile(file, 'derivationBytes'), file);
 }
 
 /**

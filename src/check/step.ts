@@ -14,6 +14,7 @@
  *   checkStep({ lhs, rhs, relation: { kind: 'eq', latex: '=' }, ctx, defs, seed: 1 })
  *   // { verdict: 'proved', rules: ['log-quotient'], … }
  */
+import { LimitError, isStackOverflow } from '../expr/limits';
 import type { Expr } from '../expr/types';
 import { add, neg } from '../expr/build';
 import type { Context, Definition } from '../semantics/context';
@@ -144,6 +145,8 @@ function runSymbolic(input: StepInput): SymbolicResult {
     }
   } catch (e) {
     if (e instanceof BudgetExceeded) throw e;
+    // a step too large for the prover is left to the numeric test, not an error
+    if (e instanceof LimitError || isStackOverflow(e)) return { status: 'not-proved', rules: [], message: `too large to decide symbolically: ${(e as Error).message}` };
     return { status: 'error', rules: [], message: (e as Error).message };
   }
 }

@@ -16,11 +16,13 @@
  *
  * Exit code: 0 when every derivation was built and every step verified;
  * 1 when a step did not verify, or a page or the PDF could not be made;
- * 2 when a derivation file could not be read (or --pdf has no LaTeX).
+ * 2 when a derivation file could not be read, an output file could not be
+ * written (or --pdf has no LaTeX).
  *
  * @example
  *   build({ ids: [], out: 'output', derivations: 'derivations', rules: 'rules', seed: 1, pdf: false })  // exit code
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import { checkDerivation, allVerified, DerivationReport } from '../check/derivation';
 import { latexDocument, Checked } from '../emit/latex-doc';
@@ -40,7 +42,11 @@ import { sourcesLine } from './sources';
 import { latexSheet } from '../emit/latex-sheet';
 import { parseHandoutMeta, DEFAULT_META, type HandoutMeta } from '../emit/handout-meta';
 import { selfCheckPage, CHECK_PAGE } from '../web/check-page';
-import * as fs from 'fs';
+import { userError } from './errors';
+import { escapeControlsDeep } from '../emit/escape';
+
+/** Write errors that no other file would escape: the build stops at the first. */
+const STOP_WRITING = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM']);
 
 /** Options of `rederive build`. */
 export interface BuildOptions {
@@ -109,7 +115,7 @@ interface Unit extends Checked {
 
 /** Checks and renders one derivation; throws on any failure, having written nothing. */
 function buildUnit(d: Derivation, seed: number, out: string, meta: HandoutMeta, marks: boolean, rules?: Map<string, Rule>): Unit {
-  const report: DerivationReport = checkDerivation(d, { seed, rules });
+  const report: DerivationReport = escapeControlsDeep(checkDerivation(d, { seed, rules })); // nothing echoed carries a control character
   const c: Checked = { derivation: d, report };
   const files = new Map<string, string>([
     [path.join(out, `${d.id}.tex`), latexDocument([c], { meta: { ...meta, title: undefined }, marks })],
@@ -122,6 +128,7 @@ function buildUnit(d: Derivation, seed: number, out: string, meta: HandoutMeta, 
 export function build(argv: BuildOptions): number {
   const t0 = Date.now();
   const out = argv.out;
+  if (fs.existsSync(out) && !fs.statSync(out).isDirectory()) throw new UsageError(`--out ${out} is not a folder (build writes a folder of files)`);
   const rules = loadCheckedRules(argv.rules);
   const meta = readMeta();
   const marks = argv.marks !== false;
@@ -192,7 +199,18 @@ export function build(argv: BuildOptions): number {
   }
   files.set(path.join(out, STYLESHEET), STYLE_CSS);
   const written: string[] = [];
-  for (const [f, text] of files) if (writeIfChanged(f, text) === 'written') written.push(f);
+  let writeFailed = false;
+  for (const [f, text] of files) {
+    try {
+      if (writeIfChanged(f, text) === 'written') written.push(f);
+    } catch (e) {
+      // a file that cannot be written is reported; a full or read-only disk stops the build (one line, exit 2)
+      const u = userError(e);
+      if (!u || STOP_WRITING.has((e as NodeJS.ErrnoException).code ?? '')) throw e;
+      log(`✗ ${u.message}`);
+      writeFailed = true;
+    }
+  }
   written.push(...copyKatexAssets(out));
 
   let pdfCode = 0;
@@ -225,6 +243,6 @@ export function build(argv: BuildOptions): number {
     }
   }
   log(`done in ${Date.now() - t0} ms`);
-  const code = unreadable ? 2 : failed.length || unverified.length || siteError ? 1 : 0;
+  const code = unreadable || writeFailed ? 2 : failed.length || unverified.length || siteError ? 1 : 0;
   return Math.max(code, pdfCode);
 }

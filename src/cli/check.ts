@@ -22,6 +22,8 @@ import type { AnswerReport } from '../answers/types';
 import { answerTextReport, answerJsonReport } from '../emit/answer-text';
 import { writeIfChanged } from './files';
 import { sourcesLine } from './sources';
+import { checkTarget } from '../emit/safe-write';
+import { escapeControlsDeep } from '../emit/escape';
 
 /** What `rederive check` is given. */
 export interface CheckArgs {
@@ -60,7 +62,7 @@ export function check(argv: CheckArgs): number {
   if (argv.derivation) throw new UsageError('--derivation is for answers (.tex, .md): a derivation file is checked in its own context');
   const rules = loadCheckedRules(argv.rules);
   const d = loadDerivationFile(argv.file, new Set(rules.keys()));
-  const report: DerivationReport = checkDerivation(d, { seed: argv.seed, rules });
+  const report: DerivationReport = escapeControlsDeep(checkDerivation(d, { seed: argv.seed, rules }));
   if (argv.format === 'json') process.stdout.write(JSON.stringify(jsonReport(report), null, 2) + '\n');
   else process.stdout.write(textReport(report, { color: !!process.stdout.isTTY && !process.env.NO_COLOR }));
   return allVerified(report) ? 0 : 1;
@@ -71,6 +73,9 @@ export function check(argv: CheckArgs): number {
  * Exit 0 when every step verified and every line was read, 1 otherwise.
  */
 function checkAnswer(argv: CheckArgs): number {
+  // the page's path is refused before any work when it is not a regular file or a missing path
+  const htmlOut = argv.format === 'html' ? argv.out ?? path.join('reports', `${path.basename(argv.file).replace(/\.[^.]+$/, '')}.html`) : undefined;
+  if (htmlOut) checkTarget(htmlOut);
   const rules = loadCheckedRules(argv.rules);
   log(sourcesLine(argv.derivations ?? 'derivations', argv.rules));
   if (!fs.statSync(argv.file).isFile()) throw new UsageError(`${argv.file} is not a file`);
@@ -81,9 +86,10 @@ function checkAnswer(argv: CheckArgs): number {
     if (e instanceof AnswerInputError) throw new UsageError(e.message);
     throw e;
   }
+  report = escapeControlsDeep(report); // nothing the student wrote reaches a terminal, JSON or HTML as a control character
   if (argv.format === 'json') process.stdout.write(JSON.stringify(answerJsonReport(report), null, 2) + '\n');
   else if (argv.format === 'html') {
-    const out = argv.out ?? path.join('reports', `${path.basename(argv.file).replace(/\.[^.]+$/, '')}.html`);
+    const out = htmlOut!;
     // KaTeX is loaded only when a page is written (it is most of a cold start's module loading)
     const { answerPage } = require('../emit/answer-html') as typeof import('../emit/answer-html');
     const { copyKatexAssets } = require('../emit/assets') as typeof import('../emit/assets');
@@ -92,6 +98,11 @@ function checkAnswer(argv: CheckArgs): number {
     log(`wrote ${out}`);
   } else process.stdout.write(answerTextReport(report, { color: !!process.stdout.isTTY && !process.env.NO_COLOR }));
   const s = report.summary;
+  if (!report.steps.length && !report.unread.length) {
+    // exit 0 says something was checked and verified: an answer without a step is neither
+    log(`rederive: no step to check in ${argv.file}: no relation (=, \\le, \\iff, …) between two formulas was found`);
+    return 1;
+  }
   return s.refuted + s.unknown + s.error + report.unread.length ? 1 : 0;
 }
 

@@ -6,6 +6,7 @@
  *   const rules = loadCheckedRules('rules');
  */
 import * as fs from 'fs';
+import { escapeControls } from '../emit/escape';
 import { loadDerivationFile } from '../semantics/load';
 import { checkUniqueIds } from '../semantics/validate';
 import { loadRules, Rule } from '../semantics/rules';
@@ -39,7 +40,8 @@ export function loadAll(dir: string, rules: Map<string, Rule>, ids: string[]): D
   });
 }
 
+/** A message on standard error; control characters from input in it are shown escaped (emit/escape.ts). */
 export function log(msg: string): void {
-  process.stderr.write(msg + '\n');
+  process.stderr.write(escapeControls(msg) + '\n');
 }
 

@@ -8,6 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { writeFileSafely } from '../emit/safe-write';
 
 /** The package root (where the shipped rules/ and derivations/ live). */
 export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
@@ -25,12 +26,11 @@ export function derivationFiles(dir: string): string[] {
   return fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(dir, f));
 }
 
-/** Writes `text` to `file` through a temporary file and a rename; skips identical content. */
+/**
+ * Writes `text` to `file` through the safe writer (`emit/safe-write.ts`):
+ * only a regular file or a missing path is replaced, through a temporary
+ * file and a rename; identical content is skipped.
+ */
 export function writeIfChanged(file: string, text: string): 'written' | 'unchanged' {
-  if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === text) return 'unchanged';
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, text);
-  fs.renameSync(tmp, file);
-  return 'written';
+  return writeFileSafely(file, text, { ifChanged: true });
 }

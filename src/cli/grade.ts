@@ -43,8 +43,11 @@ import { gradescopeResults } from '../emit/grade-gradescope';
 import { gradedPage } from '../emit/grade-html';
 import { copyKatexAssets } from '../emit/assets';
 import { answerRow, batchSummary, GradedAnswer, statusWords } from '../emit/grade-summary';
-import { UsageError, log } from './common';
+import { UsageError, log, loadCheckedRules } from './common';
+import { answerContexts, AnswerInputError } from '../answers/check';
 import { derivationFiles, locate, writeIfChanged } from './files';
+import { checkTarget } from '../emit/safe-write';
+import { escapeControls, escapeControlsDeep } from '../emit/escape';
 import { idOfFile } from './watch';
 
 export type GradeFormat = 'csv' | 'json' | 'gradescope';
@@ -79,9 +82,15 @@ export interface GradeArgs {
 const ANSWER = /\.(tex|md)$/i;
 const byName = new Intl.Collator('en', { numeric: true }).compare;
 
-/** The answer files in `dir` as paths relative to it, sorted by name (digits as numbers); hidden entries skipped. */
-export function answerFiles(dir: string, recursive: boolean): string[] {
+/**
+ * The answer files in `dir` as paths relative to it, sorted by name (digits as numbers); hidden entries skipped.
+ * Only regular files are graded: a symbolic link is followed only when it leads to a regular file inside `dir`
+ * (one leading out of the folder, or to anything else, is listed in `skipped`), and linked folders are not entered.
+ */
+export function answerFiles(dir: string, recursive: boolean, skipped: string[] = []): string[] {
   const found: string[] = [];
+  const root = fs.realpathSync(dir);
+  const inside = (p: string) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
   const walk = (rel: string) => {
     const entries = fs.readdirSync(path.join(dir, rel), { withFileTypes: true });
     for (const e of entries) {
@@ -89,11 +98,25 @@ export function answerFiles(dir: string, recursive: boolean): string[] {
       const name = rel ? path.join(rel, e.name) : e.name;
       if (e.isDirectory()) {
         if (recursive) walk(name);
-      } else if (ANSWER.test(e.name)) found.push(name);
+      } else if (ANSWER.test(e.name)) {
+        if (e.isFile()) found.push(name);
+        else if (e.isSymbolicLink() && linkInside(path.join(dir, name), inside)) found.push(name);
+        else skipped.push(name);
+      }
     }
   };
   walk('');
   return found.sort((a, b) => byName(a, b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** True when the link leads to a regular file inside the graded folder. */
+function linkInside(link: string, inside: (real: string) => boolean): boolean {
+  try {
+    const real = fs.realpathSync(link);
+    return inside(real) && fs.statSync(real).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Progress on standard error: a bar on a terminal, a line every tenth otherwise, or nothing. */
@@ -189,7 +212,9 @@ export async function grade(argv: GradeArgs): Promise<number> {
   if (!stat.isDirectory()) throw new UsageError(`not a folder: ${argv.dir} (grade takes the folder of answers)`);
   if (!(argv.timeout > 0)) throw new UsageError(`--timeout must be a positive number of seconds (got ${argv.timeout})`);
   if (argv.jobs !== undefined && !(Number.isInteger(argv.jobs) && argv.jobs >= 1)) throw new UsageError(`--jobs must be a whole number of at least 1 (got ${argv.jobs})`);
-  const names = answerFiles(argv.dir, argv.recursive);
+  const skipped: string[] = [];
+  const names = answerFiles(argv.dir, argv.recursive, skipped);
+  if (skipped.length && !argv.quiet) log(`not graded: ${skipped.length} entr${skipped.length > 1 ? 'ies' : 'y'} that ${skipped.length > 1 ? 'are' : 'is'} not a regular file in the folder (a link leading out of it, a FIFO, a device): ${skipped.slice(0, 5).map(escapeControls).join(', ')}${skipped.length > 5 ? ', …' : ''}`);
   if (!names.length) {
     throw new UsageError(`no answers (*.tex, *.md) in ${argv.dir}${argv.recursive ? ' or its sub-folders' : ' (sub-folders are graded with --recursive)'}`);
   }
@@ -205,12 +230,21 @@ export async function grade(argv: GradeArgs): Promise<number> {
   if (!fs.existsSync(checker)) throw new UsageError(`the answer checker is not built (${checker} is missing): run npm run build:ts`);
 
   const out = argv.out ?? (argv.format === 'gradescope' ? 'results.json' : '-');
+  if (out !== '-') checkTarget(out); // refused before any answer is graded
   const opts: AnswerOptions = {
     ...(argv.derivation !== undefined ? { derivation: argv.derivation } : {}),
     derivationsDir: path.resolve(derivationsDir),
     rulesDir: path.resolve(locate(argv.rules)),
     seed: argv.seed,
   };
+  // the rules and the derivation are loaded and self-checked here, as `check` does: broken ones stop the run (exit 2)
+  loadCheckedRules(argv.rules);
+  try {
+    answerContexts(opts);
+  } catch (e) {
+    if (e instanceof AnswerInputError) throw new UsageError(e.message);
+    throw e;
+  }
   const workers = Math.min(argv.jobs ?? defaultWorkers(), names.length);
   const progress = new Progress(names.length, argv.quiet ? 'none' : process.stderr.isTTY ? 'bar' : 'lines');
   const t0 = performance.now();
@@ -233,9 +267,10 @@ export async function grade(argv: GradeArgs): Promise<number> {
   }
   const seconds = (performance.now() - t0) / 1000;
 
+  // file names and answers are echoed to CSV, JSON and the terminal: no control character gets through
   const answers: GradedAnswer[] = results.map((result, i) => ({
-    name: names[i].split(path.sep).join('/'),
-    result,
+    name: escapeControls(names[i].split(path.sep).join('/')),
+    result: escapeControlsDeep(result),
     ...(result.grading ? { scores: scoreAnswer(result.grading.problems, problems) } : {}),
   }));
   const meta = { ...(argv.derivation !== undefined ? { derivation: argv.derivation } : {}), problems };

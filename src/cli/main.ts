@@ -3,8 +3,10 @@
  * `--version`, and "did you mean" for an unknown command (conventions.ts).
  *
  * Exit codes: 0 when every step checked is verified (proved or numeric);
- * 1 when some step is refuted, unknown or an error; 2 for bad input or usage
- * (a file that cannot be read, a false rule, an unknown option).
+ * 1 when some step is refuted, unknown or an error, or nothing was checked;
+ * 2 for bad input or usage (a file that cannot be read or written, a false
+ * rule, an unknown option, an input over a limit); 3 for an internal error
+ * (src/cli/errors.ts).
  *
  * @example
  *   main(['check', 'derivations/mle-kl.yaml', '--format', 'json']);
@@ -15,14 +17,22 @@ import { UsageError, log } from './common';
 import { init } from './init';
 import { preflight } from './conventions';
 import { checkFiles, list, listRules } from './check';
+import { reportFailure } from './errors';
 // build (KaTeX), grade, new and watch are loaded by the command that needs them: a cold `check` loads none
 const build = (a: never): number => (require('./build') as typeof import('./build')).build(a);
 const newDerivation = (a: never): number => (require('./new') as typeof import('./new')).newDerivation(a);
 const grade = (a: never): Promise<number> => (require('./grade') as typeof import('./grade')).grade(a);
 const runWatch = (a: never): void => { (require('./watch') as typeof import('./watch')).runWatch(a); };
 
+/** The input file or folder named on the command line (for the bug-report line), if any. */
+function inputOf(args: string[]): string | undefined {
+  return args.slice(1).find((a) => !a.startsWith('-'));
+}
+
 /** Runs the CLI with arguments (without `node` and the script); sets the exit code. */
 export function main(args: string[]): void {
+  // a failure outside a command's handler (an async callback, yargs itself) is still one message and exit 3, never a stack trace
+  process.on('uncaughtException', (e) => process.exit(reportFailure(e, inputOf(args))));
   const pre = preflight(args);
   if (pre) {
     if (pre.out) process.stdout.write(pre.out);
@@ -36,14 +46,7 @@ export function main(args: string[]): void {
     try {
       process.exitCode = f();
     } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      if (e instanceof SourceError || e instanceof UsageError) {
-        log(`rederive: ${err.message}`);
-        process.exitCode = 2;
-      } else if (err.code === 'ENOENT' || err.code === 'EISDIR' || err.code === 'EACCES') {
-        log(`rederive: cannot read ${err.path ?? 'a file'}: ${err.code === 'ENOENT' ? 'no such file' : err.code}`);
-        process.exitCode = 2;
-      } else throw e;
+      process.exitCode = reportFailure(e, inputOf(args));
     }
   };
   const common = {
@@ -121,7 +124,10 @@ export function main(args: string[]): void {
     .demandCommand(1, 'name a command: build, check, grade, init, list, new or rules')
     .strict()
     .fail((msg, err, y) => {
-      if (err) throw err;
+      if (err) {
+        process.exitCode = reportFailure(err, inputOf(args));
+        return;
+      }
       log(`${y.help()}`.length ? `rederive: ${msg}\n(see rederive --help)` : msg);
       process.exitCode = 2;
     })

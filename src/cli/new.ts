@@ -19,6 +19,7 @@ import * as path from 'path';
 import { loadDerivation } from '../semantics/load';
 import { PACKAGE_ROOT, derivationFiles } from './files';
 import { UsageError, log } from './common';
+import { makeFolder } from '../emit/safe-write';
 
 /** Options of `rederive new`. */
 export interface NewOptions {
@@ -29,6 +30,9 @@ export interface NewOptions {
   /** Template file (default: the package's templates/derivation.yaml). */
   template?: string;
 }
+
+/** The longest id (it names files: <id>.yaml, <id>.tex, <id>.html). */
+const MAX_ID = 100;
 
 /** The package's derivation template. */
 export const TEMPLATE = path.join(PACKAGE_ROOT, 'templates', 'derivation.yaml');
@@ -60,6 +64,7 @@ export function newDerivation(argv: NewOptions): number {
     const fixed = id.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
     throw new UsageError(`invalid id "${id}": an id is lower-case letters, digits and dashes (it names the output file)${fixed ? `; e.g. "${fixed}"` : ''}`);
   }
+  if (id.length > MAX_ID) throw new UsageError(`id "${id.slice(0, 40)}…" is ${id.length} characters long; an id names a file and has at most ${MAX_ID}`);
   const dir = argv.derivations;
   const file = path.join(dir, `${id}.yaml`);
   if (fs.existsSync(file)) throw new UsageError(`${file} already exists; refusing to overwrite it (choose another id, or edit the file)`);
@@ -70,7 +75,7 @@ export function newDerivation(argv: NewOptions): number {
   const title = argv.title?.trim() || titleFromId(id);
   const text = fillTemplate(fs.readFileSync(argv.template ?? TEMPLATE, 'utf8'), id, title, file);
   loadDerivation(text, file); // the template must load as written
-  fs.mkdirSync(dir, { recursive: true });
+  makeFolder(dir);
   try {
     fs.writeFileSync(file, text, { flag: 'wx' });
   } catch (e) {

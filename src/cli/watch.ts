@@ -25,7 +25,8 @@ import { SourceError } from '../parse/error';
 import { loadDerivationFile } from '../semantics/load';
 import { loadRules } from '../semantics/rules';
 import { build, BuildOptions } from './build';
-import { UsageError, log } from './common';
+import { log } from './common';
+import { reportFailure } from './errors';
 import { locate } from './files';
 
 /** Options of `rederive build --watch`. */
@@ -74,10 +75,8 @@ function buildAndReport(opts: BuildOptions): void {
     const code = build(opts);
     log(code === 0 ? 'all verified' : 'some steps did not verify, or a file could not be read: see above');
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (e instanceof SourceError || e instanceof UsageError) log(`rederive: ${err.message}`);
-    else if (err.code === 'ENOENT') log(`rederive: cannot read ${err.path ?? 'a file'}: no such file`);
-    else log(`rederive: internal error (still watching): ${err.stack ?? err.message}`);
+    // the same words as a single build (errors.ts): a user's mistake in one line, an internal error as a bug
+    reportFailure(e);
   }
 }
 

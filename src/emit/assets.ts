@@ -13,6 +13,7 @@
  * @example
  *   copyKatexAssets('output')   // ['output/katex/katex.min.css', 'output/katex/fonts/KaTeX_Main-Regular.woff2', …] (those written)
  */
+import { writeFileSafely } from './safe-write';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -33,27 +34,14 @@ export function sha256(data: string | Buffer): string {
 }
 
 /**
- * Writes `data` to `file` unless it already holds the same bytes (compared by
- * content hash); through a temporary file and a rename.
+ * Writes `data` to `file` unless it already holds the same bytes; through
+ * the safe writer (`safe-write.ts`: regular files only, temporary file and rename).
  *
  * @example
  *   writeBytesIfChanged('output/katex/fonts/a.woff2', buf)   // 'written' | 'unchanged'
  */
 export function writeBytesIfChanged(file: string, data: Buffer): 'written' | 'unchanged' {
-  if (fs.existsSync(file)) {
-    const old = fs.readFileSync(file);
-    if (old.length === data.length && sha256(old) === sha256(data)) return 'unchanged';
-  }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
-  try {
-    fs.writeFileSync(tmp, data);
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
-  return 'written';
+  return writeFileSafely(file, data, { ifChanged: true });
 }
 
 /**

@@ -20,6 +20,7 @@
  *   // file,status,score,max_score,steps,…,message,1,2\r\nalice.md,checked,16,20,9,…,,10,6\r\n
  */
 import { answerRow, GradedAnswer, GradeMeta } from './grade-summary';
+import { neutraliseCsvCell } from './escape';
 
 /** The fixed columns, before one column per problem. */
 export const CSV_COLUMNS = [
@@ -27,9 +28,9 @@ export const CSV_COLUMNS = [
   'first_wrong_step', 'first_wrong_line', 'first_wrong_class', 'first_wrong_message', 'message',
 ] as const;
 
-/** One field, quoted when RFC 4180 requires it. */
+/** One field, quoted when RFC 4180 requires it; text defused against formulas and control characters (escape.ts). */
 export function csvField(v: string | number | undefined): string {
-  const s = v === undefined ? '' : String(v);
+  const s = v === undefined ? '' : typeof v === 'string' ? neutraliseCsvCell(v) : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -22,6 +22,8 @@
  * @example
  *   fs.writeFileSync('output/mle-kl.tex', latexDocument([{ derivation, report }]));
  */
+import { isSafeTexMath, latexTextEscape } from './escape';
+import { lookupNotation } from '../notation/table';
 import type { Derivation } from '../semantics/derivation';
 import type { DerivationReport, StepReport } from '../check/derivation';
 import { latexLines } from './latex-lines';
@@ -77,9 +79,10 @@ const LONG_WHY = 90;
  *   texText('KL(p_data ‖ p_θ) & 50%')   // 'KL($p_{\\mathrm{data}}$ $\\|$ $p_{\\theta}$) \\& 50\\%'
  */
 export function texText(s: string): string {
-  return proseSegments(s).map((seg) => (seg.kind === 'math' ? `$${seg.tex}$` : seg.text
-    .replace(/\\/g, '\\textbackslash{}').replace(/([#%&_{}$])/g, '\\$1').replace(/\^/g, '\\^{}').replace(/~/g, '\\~{}')
-    .replace(/</g, '\\textless{}').replace(/>/g, '\\textgreater{}').replace(/\|/g, '\\textbar{}')))
+  // math in prose reaches the .tex only when it is made of known, display-only commands (escape.ts)
+  return proseSegments(s).map((seg) => (seg.kind === 'math'
+    ? isSafeTexMath(seg.tex, (c) => !!lookupNotation(c)) ? `$${seg.tex}$` : `\\texttt{${latexTextEscape(`$${seg.tex}$`)}}`
+    : latexTextEscape(seg.text)))
     .join('');
 }
 
@@ -90,9 +93,9 @@ function justification(s: StepReport, relation: Relation): string {
   if (cond) parts.push(`as $${cond}$`);
   if (s.note) parts.push(texText(s.note));
   const rules = s.cited.length ? s.cited : s.rules;
-  if (rules.length) parts.push(`by ${rules.join(', ')}`);
+  if (rules.length) parts.push(`by ${rules.map(latexTextEscape).join(', ')}`);
   const hyps = s.given.filter((g) => g);
-  if (hyps.length) parts.push(`given ${hyps.join(', ')}`);
+  if (hyps.length) parts.push(`given ${hyps.map(latexTextEscape).join(', ')}`);
   return parts.join('; ');
 }
 

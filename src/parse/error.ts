@@ -17,6 +17,9 @@ export interface Origin {
   column?: number;
 }
 
+/** Characters of a long source line shown around the caret. */
+const WINDOW = 80;
+
 /** An error with a position in some source text. */
 export class SourceError extends Error {
   constructor(
@@ -55,8 +58,15 @@ export class SourceError extends Error {
     const where = `${file ? file + ':' : ''}${line}:${column}`;
     if (!sourceLine) return `${where}: ${reason}`;
     // the caret sits under the column within the shown line
-    const shown = sourceLine.replace(/\t/g, ' ');
-    const localCol = Math.min(Math.max(0, caretColumn - 1), shown.length);
+    let shown = sourceLine.replace(/\t/g, ' ');
+    let localCol = Math.min(Math.max(0, caretColumn - 1), shown.length);
+    if (shown.length > 2 * WINDOW) {
+      // a long line is shown as a window around the caret, never whole
+      const from = Math.max(0, localCol - WINDOW / 2);
+      const to = Math.min(shown.length, from + WINDOW);
+      shown = `${from > 0 ? '…' : ''}${shown.slice(from, to)}${to < shown.length ? '…' : ''}`;
+      localCol = localCol - from + (from > 0 ? 1 : 0);
+    }
     return `${where}: ${reason}\n  ${shown}\n  ${' '.repeat(localCol)}${'^'.repeat(Math.max(1, Math.min(length, shown.length - localCol || 1)))}`;
   }
 }

@@ -53,6 +53,7 @@ import type { Origin } from './error';
 import { tokenize, type Token } from './lexer';
 import { at, TokenStream, type Grammar } from './stream';
 import { finishName, isNameStart, parseArgs, readBase, readScripts, singleSym } from './named';
+import { checkBinderDepth, checkExponent, checkLineLengths, checkTokenNesting } from './guards';
 import { isNormalHead, parseExpectation, parseFrac, parseIntegral, parseKL, parseNormal, parsePartial } from './binders';
 
 class Parser implements Grammar {
@@ -91,7 +92,7 @@ class Parser implements Grammar {
     const s = this.s;
     if (!s.is('-')) return this.parseProduct();
     const op = s.next();
-    const arg = this.parseTerm();
+    const arg = s.deeper(() => this.parseTerm());
     return at(neg(arg), s.spanFrom(op));
   }
 
@@ -178,7 +179,7 @@ class Parser implements Grammar {
   parsePower(): Expr {
     const s = this.s;
     const start = s.peek();
-    const base = this.parseAtom();
+    const base = s.deeper(() => this.parseAtom());
     if (!s.is('^')) return base;
     const caret = s.next();
     let result: Expr;
@@ -187,7 +188,8 @@ class Parser implements Grammar {
       s.pos += n;
       result = at(transpose(base), s.spanFrom(start));
     } else {
-      const x = this.parseExponent(caret);
+      const x = s.deeper(() => this.parseExponent(caret));
+      checkExponent(x, (reason, offset, length) => s.error(reason, offset, length));
       const euler = base.kind === 'sym' && start.kind === 'letter' && start.text === HEADS.euler && base.span?.end === start.end && !s.ctx.isDeclared(HEADS.euler);
       result = at(euler ? apply(EXP, [x]) : pow(base, x), s.spanFrom(start));
     }
@@ -344,8 +346,12 @@ function tokensOf(latex: string, origin: Origin): Token[] {
  *   parseExpr('a +', undefined, { file: 'f.md', line: 3, column: 5 })  // throws "f.md:3:8: unexpected end of input: …"
  */
 export function parseExpr(latex: string, ctx: ParseContext = EMPTY_CONTEXT, origin: Origin = {}): Expr {
+  checkLineLengths(latex, origin);
   const s = new TokenStream(latex, tokensOf(latex, origin), ctx, origin);
-  return new Parser(s).parseTop();
+  checkTokenNesting(s.tokens, (reason, t) => s.error(reason, t));
+  const e = new Parser(s).parseTop();
+  checkBinderDepth(e, (reason, offset, length) => s.error(reason, offset, length));
+  return e;
 }
 
 /**
@@ -365,7 +371,9 @@ export const parseMath = parseExpr;
  */
 export function parseName(latex: string, origin: Origin = {}): string {
   const declaring: ParseContext = { isFunction: () => false, resolveAlias: (n) => n, isDeclared: () => true };
+  checkLineLengths(latex, origin);
   const s = new TokenStream(latex, tokensOf(latex, origin), declaring, origin);
+  checkTokenNesting(s.tokens, (reason, t) => s.error(reason, t));
   if (!isNameStart(s)) throw s.error('expected a name', s.peek());
   const { base } = readBase(s);
   const name = readScripts(s, base);

@@ -16,6 +16,7 @@ import type { Expr, Span } from '../expr/types';
 import type { ParseContext } from '../semantics/context';
 import { SourceError, type Origin } from './error';
 import type { Token } from './lexer';
+import { limit, limitMessage } from '../expr/limits';
 import { canonicalTex, roleOf, HEADS, type Role } from '../notation/table';
 
 /** What the enclosing construct makes of context-dependent tokens (`{ norm: true, integral: false }` inside `\\|…\\|`). */
@@ -59,6 +60,8 @@ const FRESH: Level = { norm: false, integral: false };
 export class TokenStream {
   pos = 0;
   private readonly levels: Level[] = [FRESH];
+  /** Recursion depth of the grammar (guarded by `deeper`, so no input overflows the stack). */
+  private depth = 0;
 
   constructor(
     readonly src: string,
@@ -113,6 +116,17 @@ export class TokenStream {
       return f();
     } finally {
       this.levels.pop();
+    }
+  }
+
+  /** Runs `f` one grammar level deeper; past the nesting limit, a SourceError at the next token. */
+  deeper<T>(f: () => T): T {
+    if (this.depth >= limit('nestingDepth')) throw this.error(limitMessage('nestingDepth'), this.peek());
+    this.depth++;
+    try {
+      return f();
+    } finally {
+      this.depth--;
     }
   }
 

@@ -35,6 +35,8 @@ import { parseDeclaration, DeclarationError, splitTopLevel, suggest } from './de
 import { parseRelation, SUPPORTED_RELATIONS } from './relations';
 import type { Derivation, Chain, Step, Hypothesis, Relation, LimitCondition } from './derivation';
 import { ValidatingSource, type ValidateOptions } from './validate';
+import { readInputFile } from './input-file';
+import { limit, limitMessage } from '../expr/limits';
 
 /** Keys a derivation file may have at top level. */
 const TOP_KEYS = ['id', 'title', 'summary', 'symbols', 'aliases', 'definitions', 'hypotheses', 'must_state', 'chains'];
@@ -43,7 +45,7 @@ const CHAIN_KEYS = ['name', 'given', 'unknown', 'steps'];
 
 /** Reads and validates a derivation file from disk. */
 export function loadDerivationFile(file: string, knownRules?: ReadonlySet<string>, options?: ValidateOptions): Derivation {
-  return loadDerivation(fs.readFileSync(file, 'utf8'), file, knownRules, options);
+  return loadDerivation(readInputFile(file, 'derivationBytes'), file, knownRules, options);
 }
 
 /**
@@ -196,6 +198,8 @@ export function loadDerivation(text: string, file: string, knownRules?: Readonly
     }
     return { name: nameNode ? L.str(nameNode, 'name').value : ci === 0 ? 'main' : `chain ${ci + 1}`, start, steps, given: given.names, unknown, loc: L.loc(cn.range![0]) };
   });
+  const steps = chains.reduce((n, c) => n + c.steps.length, 0);
+  if (steps > limit('steps')) throw L.errorNode(limitMessage('steps', steps), chainsNode);
   return { id: idNode.value, title, summary, file, ctx, hypotheses, chains };
 }
 

@@ -17,6 +17,7 @@ import { parseDeclaration, DeclarationError } from './declarations';
 import { YamlSource, pairs, checkKeys, get } from './yaml-source';
 import type { Loc } from './derivation';
 import { SourceError } from '../parse/error';
+import { readInputFile } from './input-file';
 
 /** A named identity. */
 export interface Rule {
@@ -44,7 +45,7 @@ export function loadRules(dir: string): Map<string, Rule> {
   const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
   for (const f of files) {
     const file = path.join(dir, f);
-    const text = fs.readFileSync(file, 'utf8');
+    const text = readInputFile(file, 'derivationBytes');
     for (const r of loadRuleFile(text, file)) {
       const prev = rules.get(r.name);
       if (prev) {

@@ -113,8 +113,14 @@ describe('inputs that used to hang end with a verdict (issue 12)', () => {
   });
 
   test('(x+1)^{100000}: not expanded past the budget, and not accepted as proved', () => {
-    const v = verdicts('$$(x+1)^{100000} = (1+x)^{100000} + 1$$');
-    expect(['refuted', 'unknown']).toContain(v[0]);
+    // the exponent limit (expr/limits.ts) refuses this line before any checking; raised here so the budget is what is tested
+    process.env.REDERIVE_MAX_EXPONENT = '1000000';
+    try {
+      const v = verdicts('$$(x+1)^{100000} = (1+x)^{100000} + 1$$');
+      expect(['refuted', 'unknown']).toContain(v[0]);
+    } finally {
+      delete process.env.REDERIVE_MAX_EXPONENT;
+    }
   });
 
   test('the derivative of a 200-factor product', () => {

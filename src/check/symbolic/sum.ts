@@ -20,6 +20,7 @@ import type { Expr } from '../../expr/types';
 import { exprKey } from '../../expr/equal';
 import { num, add, mul as mulE, neg, div, pow as powE, apply, EXP } from '../../expr/build';
 import { Q, Rat, factorInt } from './rational';
+import { checkLimit } from '../../expr/limits';
 import { charge } from '../budget';
 
 /** An opaque sub-expression, identified by its structural key. */
@@ -141,6 +142,7 @@ function mulTerm(a: Term, b: Term): Sum {
 }
 
 export function mulS(a: Sum, b: Sum): Sum {
+  checkLimit('normalFormTerms', a.terms.length * b.terms.length);
   charge(a.terms.length * b.terms.length, 'expansion');
   const out: Term[] = [];
   for (const x of a.terms) for (const y of b.terms) out.push(...mulTerm(x, y).terms);
