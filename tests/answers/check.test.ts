@@ -14,11 +14,11 @@ const brief = (text: string, derivation?: string) => check(text, derivation).ste
 
 describe('checking an answer', () => {
   test('a step after an unreadable line is checked against the last line that could be read', () => {
-    const r = check('$$L_{MLE}(\\theta) = -E_{x \\sim p_{data}}[\\log p_\\theta(x)]$$\n$$= w$$\n$$= -E_{x \\sim p_{data}}[\\log p_\\theta(x)]$$', 'mle-kl');
+    const r = check('$$L_{MLE}(\\theta) = -E_{x \\sim p_{data}}[\\log p_\\theta(x)]$$\n$$= v$$\n$$= -E_{x \\sim p_{data}}[\\log p_\\theta(x)]$$', 'mle-kl');
     expect(r.steps.map((s) => s.verdict)).toEqual(['proved', 'error', 'proved']);
-    expect(r.steps[1].message).toMatch(/^cannot read line 2, column 5: unknown symbol w/);
+    expect(r.steps[1].message).toMatch(/^cannot read line 2, column 5: unknown symbol v/);
     expect(r.steps[2].notes).toContain('checked against line 1: line 2 could not be read');
-    expect(r.unread).toEqual([{ line: 2, column: 5, text: 'w', reason: expect.stringMatching(/unknown symbol/) }]);
+    expect(r.unread).toEqual([{ line: 2, column: 5, text: 'v', reason: expect.stringMatching(/unknown symbol/) }]);
   });
 
   test('an equation chain in a function value: h_\\phi(x) is the unknown', () => {

@@ -122,11 +122,12 @@ describe('rederive grade', () => {
     const csv = path.join(out, 'grades.csv');
     expect(await grade(args(dir, { out: csv, timeout: 6 }))).toBe(0);
     const lines = fs.readFileSync(csv, 'utf8').split('\r\n');
-    // contexts/rubric.yaml grades mle-kl as problem 3(d): 10 points, 2 off per wrong step; the stand-in's last line (b) is
-    // not mle-kl's mathematics, so whether it reached the result is left to a human and costs nothing
+    // contexts/rubric.yaml grades mle-kl as problem 3(d): 10 points, 4 for the result, 2 off per wrong step; the stand-in's
+    // last line (b) is read as a constant the student introduced (an assumption the TA sees), and the engine checks that it
+    // is not mle-kl's result: 4 off for every checked answer
     expect(lines[0].split(',').slice(0, 5)).toEqual(['file', 'status', 'score', 'max_score', 'steps']);
     expect(lines[0].split(',').pop()).toBe('3(d)');
-    expect(lines.slice(1, 5).map((l) => l.split(',').slice(0, 5).join(','))).toEqual(['alice.md,checked,10,10,2', 'bob.md,checked,8,10,2', 'carl.md,timeout,,,', 'dana.tex,checked,10,10,2']);
+    expect(lines.slice(1, 5).map((l) => l.split(',').slice(0, 5).join(','))).toEqual(['alice.md,checked,6,10,2', 'bob.md,checked,4,10,2', 'carl.md,timeout,,,', 'dana.tex,checked,6,10,2']);
 
     const json = path.join(out, 'grades.json');
     expect(await grade(args(dir, { format: 'json', out: json, timeout: 6 }))).toBe(0);
@@ -137,9 +138,9 @@ describe('rederive grade', () => {
     expect(await grade(args(dir, { format: 'gradescope', out: results, timeout: 6 }))).toBe(0);
     const g = JSON.parse(fs.readFileSync(results, 'utf8'));
     expect(g.tests.map((t: { name: string; score: number; max_score: number }) => [t.name, t.score, t.max_score])).toEqual([
-      ['alice.md: Problem 3(d) (mle-kl)', 10, 10], ['bob.md: Problem 3(d) (mle-kl)', 8, 10], ['carl.md: answer not graded', 0, 0], ['dana.tex: Problem 3(d) (mle-kl)', 10, 10],
+      ['alice.md: Problem 3(d) (mle-kl)', 6, 10], ['bob.md: Problem 3(d) (mle-kl)', 4, 10], ['carl.md: answer not graded', 0, 0], ['dana.tex: Problem 3(d) (mle-kl)', 6, 10],
     ]);
-    expect(g.score).toBe(28);
+    expect(g.score).toBe(16);
     expect(fs.readdirSync(path.dirname(results))).toEqual(['results.json']); // no temporary file left behind
   });
 
