@@ -25,6 +25,8 @@ import { Defs } from './symbolic/defs';
 import { vectorNotation } from './vector-notation';
 import { numericEqual, numericEqualUpToFreeOf, numericEquivalent, numericLimit, numericCompare, NumericOutcome, NumericSample } from './numeric';
 import { diagnose, DiagnosisInput, StepDiagnosis } from './diagnose';
+import { exactRefutation, type ExactRefutation } from './exact';
+import { printLatex } from '../emit/latex-expr';
 
 export type Verdict = 'proved' | 'numeric' | 'refuted' | 'unknown' | 'error';
 
@@ -141,9 +143,17 @@ function runSymbolic(input: StepInput): SymbolicResult {
 export function checkStep(raw: StepInput): StepCheck {
   const input = { ...raw, lhs: vectorNotation(raw.lhs, raw.ctx), rhs: vectorNotation(raw.rhs, raw.ctx) };
   const symbolic = runSymbolic(input);
+  const exact = symbolic.status === 'proved' ? null : runExact(input);
   const numeric = runNumeric(input, input.defs);
   const base = { rules: symbolic.status === 'proved' ? symbolic.rules : [], notes: [] as string[], numeric, symbolic, seed: input.seed };
-  if (input.relation.kind === 'neq') return neqVerdict(base, symbolic, numeric);
+  if (input.relation.kind === 'neq') {
+    if (exact) return { ...base, verdict: 'proved', witness: { point: exact.point, lhs: exact.lhs, rhs: exact.rhs, seed: input.seed }, message: exactMessage(exact) };
+    return neqVerdict(base, symbolic, numeric);
+  }
+  if (exact) {
+    const witness = { point: exact.point, lhs: exact.lhs, rhs: exact.rhs, seed: input.seed };
+    return { ...base, verdict: 'refuted', witness, message: exactMessage(exact), diagnosis: diagnose({ ...input, witness }) };
+  }
   if (numeric.status === 'disagree') {
     const witness = { ...numeric.witness, seed: numeric.seed };
     if (symbolic.status === 'proved') {
@@ -159,9 +169,25 @@ export function checkStep(raw: StepInput): StepCheck {
   if (numeric.status === 'undefined') {
     return { ...base, verdict: 'unknown', message: `the numeric test could not evaluate the step: ${numeric.reason}` };
   }
+  if (symbolic.status !== 'proved' && input.relation.kind === 'ineq') {
+    return { ...base, verdict: 'unknown', message: `no counterexample found; not proved (the inequality holds at ${numeric.samples} samples, which shows nothing about the rest of the domain)` };
+  }
   const verdict: Verdict = symbolic.status === 'proved' ? 'proved' : 'numeric';
   const notes = citedRuleNotes(input.cited ?? [], symbolic);
   return { ...base, verdict, notes };
+}
+
+/** An exact refutation of `=`, `\\doteq_\\theta` or (as a proof) `\\neq`, when the difference is a non-zero polynomial. */
+function runExact(input: StepInput): ExactRefutation | null {
+  const r = input.relation;
+  if (r.kind !== 'eq' && r.kind !== 'doteq' && r.kind !== 'neq') return null;
+  if (input.lhs.kind === 'eq' || input.rhs.kind === 'eq') return null;
+  return exactRefutation(input.lhs, input.rhs, { ctx: input.ctx, defs: new Defs(input.defs) }, input.defs, input.seed, r.kind === 'doteq' ? r.param : undefined);
+}
+
+function exactMessage(x: ExactRefutation): string {
+  const vars = x.symbols.length ? `a non-zero polynomial in ${x.symbols.map((v) => `$${v}$`).join(', ')}` : 'a non-zero constant';
+  return `the two sides differ by exactly $${printLatex(x.residual)}$ (over a common denominator), ${vars}`;
 }
 
 /**

@@ -51,6 +51,8 @@ export interface NumericSample {
   point: Record<string, number>;
   lhs: number;
   rhs: number;
+  /** The side with no real value there (NaN above), when only one side has one: a disagreement. */
+  undefinedSide?: 'left' | 'right';
 }
 
 /**
@@ -60,7 +62,7 @@ export interface NumericSample {
  *   { status: 'disagree', witness: { point: { '\\theta': 0.4 }, lhs: 0.7, rhs: 1.1 }, seed: 1, maxDiff: 0.3, samples: 1 }
  */
 export type NumericOutcome =
-  | { status: 'agree'; samples: number; maxDiff: number; seed: number }
+  | { status: 'agree'; samples: number; maxDiff: number; seed: number; edgeSamples?: number }
   | { status: 'disagree'; witness: NumericSample; seed: number; maxDiff: number; samples: number }
   | { status: 'undefined'; reason: string; seed: number };
 

@@ -1,0 +1,170 @@
+/**
+ * Exact refutation: a step whose difference normalises to a non-zero
+ * polynomial (or rational function) with rational coefficients in free real
+ * symbols is false, and no sampling is needed to say so.
+ *
+ * Strategy: the prover's normal form (`symbolic/sum.ts`) has exact bigint
+ * rational coefficients. If `lhs − rhs`, over a common denominator, has a
+ * numerator whose every term is `rational · Π s_i^{k_i}` — each `s_i` a declared
+ * scalar symbol (variable, parameter or constant, not a vector), each `k_i` a
+ * positive integer, no exponential part, no irrational constant — then the
+ * numerator is a non-zero polynomial, which vanishes only on a set of measure
+ * zero: every declared domain (real, positive, unit, nonzero, nonnegative) has
+ * an interior, so the two sides differ almost everywhere in it. To report a
+ * point, the sampler's values are tried (sides finite in float64, numerator
+ * evaluated exactly at the exact binary value of each coordinate, denominator
+ * non-zero); the refutation is returned only with such a point, so a claim
+ * whose sides are nowhere defined is left to the other tests.
+ *
+ * For `\doteq_\theta` the same holds for the part of the numerator that
+ * contains θ (a polynomial that depends on θ is not free of it).
+ *
+ * @example
+ *   exactRefutation(parse('x + 10^{-9}x'), parse('x'), env, prog)
+ *   // { residual: 1/1000000000 x, point: { x: 0.73 }, lhs: 0.7300000007, rhs: 0.73 }
+ */
+import type { Expr } from '../expr/types';
+import type { Context, Definition } from '../semantics/context';
+import { Normalizer, type ProverEnv } from './symbolic/normalize';
+import { subS, together, toExpr, sumOf, type Sum, type Term, type Factor } from './symbolic/sum';
+import { Q, type Rat } from './symbolic/rational';
+import { Program } from './numeric/instantiate';
+import { isFiniteNum } from './numeric/stablemath';
+import { hashParts } from './numeric/rng';
+
+/**
+ * An exact refutation: the exact difference and a point where it is non-zero.
+ *
+ * @example
+ *   { residual: num(1), symbols: [], point: { x: 0.2 }, lhs: 4.85e8, rhs: 4.85e8 }
+ */
+export interface ExactRefutation {
+  /** The numerator of lhs − rhs over a common denominator (θ-dependent part for ≐_θ). */
+  residual: Expr;
+  /** The free symbols the residual is a polynomial in. */
+  symbols: string[];
+  point: Record<string, number>;
+  lhs: number;
+  rhs: number;
+}
+
+const SCALAR_KINDS = new Set(['variable', 'parameter', 'constant']);
+
+/** The name of a free real scalar symbol a factor's base is, or null. */
+function scalarName(f: Factor, ctx: Context): string | null {
+  if (f.base.t !== 'atom') return null;
+  const e = f.base.atom.expr;
+  if (e.kind !== 'sym') return null;
+  const d = ctx.lookup(e.name);
+  if (!d || !SCALAR_KINDS.has(d.kind) || d.dim !== undefined) return null;
+  return d.name;
+}
+
+/** True when every term is a rational times positive integer powers of free scalar symbols. */
+function polynomialIn(s: Sum, ctx: Context, names: Set<string>): boolean {
+  for (const t of s.terms) {
+    if (t.exp) return false;
+    for (const f of t.factors) {
+      const n = scalarName(f, ctx);
+      if (!n || !Q.isInt(f.pow) || f.pow.n <= 0n) return false;
+      names.add(n);
+    }
+  }
+  return true;
+}
+
+/** The exact rational value of a finite double. */
+export function exactRat(x: number): Rat {
+  if (Number.isInteger(x)) return Q.of(BigInt(x));
+  let m = x, e = 0n;
+  while (!Number.isInteger(m)) { m *= 2; e++; }
+  return Q.of(BigInt(m), 2n ** e);
+}
+
+function evalTerm(t: Term, ctx: Context, at: Map<string, Rat>): Rat {
+  let v = t.coef;
+  for (const f of t.factors) v = Q.mul(v, Q.powInt(at.get(scalarName(f, ctx)!)!, f.pow.n));
+  return v;
+}
+
+/** The exact value of a polynomial sum at a point (all its symbols bound). */
+function evalPoly(s: Sum, ctx: Context, at: Map<string, Rat>): Rat {
+  return s.terms.reduce((acc, t) => Q.add(acc, evalTerm(t, ctx, at)), Q.ZERO);
+}
+
+/** The denominator's value at a point, or null when it is not a polynomial there. */
+function evalDen(den: Factor[], ctx: Context, at: Map<string, Rat>): Rat | null {
+  let v = Q.ONE;
+  for (const f of den) {
+    let b: Rat;
+    if (f.base.t === 'atom') {
+      const n = scalarName(f, ctx);
+      if (!n) return null;
+      if (!at.has(n)) return null;
+      b = at.get(n)!;
+    } else {
+      const names = new Set<string>();
+      if (!polynomialIn(f.base.sum, ctx, names) || [...names].some((n) => !at.has(n))) return null;
+      b = evalPoly(f.base.sum, ctx, at);
+    }
+    if (Q.isZero(b)) return Q.ZERO;
+    if (!Q.isInt(f.pow)) return null;
+    v = Q.mul(v, b);
+  }
+  return v;
+}
+
+/**
+ * Refutes `lhs = rhs` (or, with `param`, `lhs ≐_param rhs`) exactly when the
+ * difference is a non-zero polynomial in free real symbols; null otherwise
+ * (including when the normaliser fails or no point with finite sides is found).
+ *
+ * @example
+ *   exactRefutation(lhs, rhs, { ctx, defs: new Defs(defs) }, defs, 7);
+ */
+export function exactRefutation(lhs: Expr, rhs: Expr, env: ProverEnv, defs: readonly Definition[], seed: number, param?: string): ExactRefutation | null {
+  let num: Sum, den: Factor[];
+  try {
+    const n = new Normalizer(env);
+    ({ num, den } = together(subS(n.norm(lhs), n.norm(rhs)), true));
+  } catch {
+    return null;
+  }
+  const names = new Set<string>();
+  if (!num.terms.length || !polynomialIn(num, env.ctx, names)) return null;
+  if (param !== undefined) {
+    if (den.length) return null; // N/D with D depending on θ: the θ-part of N alone does not decide
+    const p = env.ctx.resolveAlias(param);
+    num = sumOf(num.terms.filter((t) => t.factors.some((f) => scalarName(f, env.ctx) === p)));
+    if (!num.terms.length) return null;
+  }
+  let prog: Program;
+  let fl: (env: Float64Array) => number, fr: (env: Float64Array) => number;
+  try {
+    prog = new Program(env.ctx, defs);
+    fl = prog.compile(lhs);
+    fr = prog.compile(rhs);
+  } catch {
+    return null;
+  }
+  const s0 = hashParts([seed, 'exact']);
+  for (let s = 0; s < 24; s++) {
+    const e = prog.bind(s0, s);
+    const point = prog.point();
+    if ([...names].some((n) => !(n in point))) return null;
+    let a: number, b: number;
+    try {
+      a = fl(e);
+      b = fr(e);
+    } catch {
+      return null;
+    }
+    if (!isFiniteNum(a) || !isFiniteNum(b)) continue;
+    const at = new Map(Object.entries(point).filter(([, v]) => isFiniteNum(v)).map(([n, v]) => [n, exactRat(v)] as const));
+    const dv = evalDen(den, env.ctx, at);
+    if (!dv || Q.isZero(dv)) continue;
+    if (Q.isZero(evalPoly(num, env.ctx, at))) continue;
+    return { residual: toExpr(num), symbols: [...names].sort(), point, lhs: a, rhs: b };
+  }
+  return null;
+}
