@@ -67,6 +67,8 @@ export interface StepInput {
   unknown?: string;
   /** Pairs known to differ (from `a \neq b` hypotheses in force). */
   apart?: Expr[][];
+  /** Diagnose a refuted step (default true; the mutation test turns it off). */
+  diagnose?: boolean;
 }
 
 const ENGINE = new Set<string>(ENGINE_RULES);
@@ -152,7 +154,7 @@ export function checkStep(raw: StepInput): StepCheck {
   }
   if (exact) {
     const witness = { point: exact.point, lhs: exact.lhs, rhs: exact.rhs, seed: input.seed };
-    return { ...base, verdict: 'refuted', witness, message: exactMessage(exact), diagnosis: diagnose({ ...input, witness }) };
+    return { ...base, verdict: 'refuted', witness, message: exactMessage(exact), ...(input.diagnose === false ? {} : { diagnosis: diagnose({ ...input, witness }) }) };
   }
   if (numeric.status === 'disagree') {
     const witness = { ...numeric.witness, seed: numeric.seed };
@@ -160,7 +162,7 @@ export function checkStep(raw: StepInput): StepCheck {
       return { ...base, verdict: 'error', witness, message: `engine fault: the symbolic proof (${symbolic.rules.join(', ') || 'algebra'}) is contradicted by a numeric counterexample` };
     }
     const d: DiagnosisInput = { ...input, witness };
-    return { ...base, verdict: 'refuted', witness, diagnosis: diagnose(d) };
+    return { ...base, verdict: 'refuted', witness, ...(input.diagnose === false ? {} : { diagnosis: diagnose(d) }) };
   }
   if (symbolic.status === 'error' || numeric.status === 'error') {
     const msg = symbolic.status === 'error' ? symbolic.message : (numeric as { reason: string }).reason;

@@ -17,7 +17,7 @@
  * engine's own: a density that does not integrate to 1). A sample where
  * values known to differ (`opts.apart`) come too close is skipped. When anything
  * depends on the dimension of the vectors, the whole test runs in every
- * dimension of `opts.dims` (default 1 and 3; `sweep.ts`). Two vector-valued
+ * dimension of `opts.dims` (default 1, 2, 3 and 4; `sweep.ts`). Two vector-valued
  * sides are compared component by component.
  *
  * Tolerance policy: a and b agree when

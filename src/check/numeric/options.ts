@@ -30,7 +30,7 @@ export interface NumericOptions {
    * they override declarations and the context's definitions of the same shape.
    */
   extraDefinitions?: NumericDefinition[];
-  /** Dimensions a check involving vectors runs in (default [1, 3]); ignored when nothing depends on the dimension. */
+  /** Dimensions a check involving vectors runs in (default [1, 2, 3, 4]); ignored when nothing depends on the dimension. */
   dims?: number[];
   /** Domains to draw symbols from, overriding their declarations (`{ t: 'unit' }`). */
   domains?: Readonly<Record<string, Domain>>;
@@ -87,4 +87,4 @@ export const DEFAULT_SAMPLES = 8;
  * @example
  *   numericEqual(a, b, ctx, { seed: 1, dims: [...DEFAULT_DIMS, 5] });
  */
-export const DEFAULT_DIMS: readonly number[] = [1, 3];
+export const DEFAULT_DIMS: readonly number[] = [1, 2, 3, 4];

@@ -103,7 +103,7 @@ function solid(r: VM): Dec {
 function evalHP(e: Expr, prog: Program, point: Record<string, number>): VM {
   const Dc = D();
   switch (e.kind) {
-    case 'num': { const v = new Dc(e.value); return { v, m: v.abs() }; }
+    case 'num': { const v = new Dc(e.exact ?? e.value); return { v, m: v.abs() }; }
     case 'sym': {
       const name = prog.ctx.resolveAlias(e.name);
       let v: Dec;
