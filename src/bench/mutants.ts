@@ -22,7 +22,11 @@ function main(): void {
     const d = loadDerivationFile(f);
     return placedSteps(d).map((p) => ({ derivation: d.id, index: p.index, input: p.input }));
   });
-  const rep = runMutants(steps, { limit, seed, check: (input) => checkStep({ ...input, diagnose: false }) });
+  const onEach = (r: { tried: number }, what: string, ms: number) => {
+    if (ms > 2000) console.error(`  slow (${(ms / 1000).toFixed(1)} s): ${what}`);
+    if (r.tried % 250 === 0) console.error(`  … ${r.tried} tried: ${JSON.stringify(r)}`);
+  };
+  const rep = runMutants(steps, { limit, seed, check: (input) => checkStep({ ...input, diagnose: false }), onEach });
   const fmt = (r: Record<string, number>) => Object.entries(r).sort().map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
   const nUnequal = Object.values(rep.unequal).reduce((a, b) => a + b, 0), nEqual = Object.values(rep.equal).reduce((a, b) => a + b, 0);
   console.log(`mutants: ${rep.generated} generated from ${steps.length} steps, ${rep.tried} tried (seed ${seed}) in ${(rep.ms / 1000).toFixed(1)} s`);

@@ -16,6 +16,13 @@
  * non-zero); the refutation is returned only with such a point, so a claim
  * whose sides are nowhere defined is left to the other tests.
  *
+ * Beyond polynomials: when the numerator has a monomial in free symbols and
+ * their logs and exponentials (x, log x, e^x: algebraically independent
+ * functions) whose coefficient is one non-zero rational, the difference is a
+ * non-zero function too, whatever the other terms' constant coefficients
+ * (π, log 2) are; then the witness is a sample point where the sides are
+ * finite and differ in float64.
+ *
  * For `\doteq_\theta` the same holds for the part of the numerator that
  * contains θ (a polynomial that depends on θ is not free of it).
  *
@@ -24,6 +31,7 @@
  *   // { residual: 1/1000000000 x, point: { x: 0.73 }, lhs: 0.7300000007, rhs: 0.73 }
  */
 import type { Expr } from '../expr/types';
+import { freeSymbols } from '../expr/walk';
 import type { Context, Definition } from '../semantics/context';
 import { Normalizer, type ProverEnv } from './symbolic/normalize';
 import { subS, together, toExpr, sumOf, type Sum, type Term, type Factor } from './symbolic/sum';
@@ -131,7 +139,13 @@ export function exactRefutation(lhs: Expr, rhs: Expr, env: ProverEnv, defs: read
     return null;
   }
   const names = new Set<string>();
-  if (!num.terms.length || !polynomialIn(num, env.ctx, names)) return null;
+  if (!num.terms.length) return null;
+  if (!polynomialIn(num, env.ctx, names)) {
+    if (param !== undefined) return null;
+    const mono = independentMonomial(num, env.ctx);
+    if (!mono) return null;
+    return witnessOnly(lhs, rhs, env, defs, seed, mono);
+  }
   if (param !== undefined) {
     if (den.length) return null; // N/D with D depending on θ: the θ-part of N alone does not decide
     const p = env.ctx.resolveAlias(param);
@@ -165,6 +179,77 @@ export function exactRefutation(lhs: Expr, rhs: Expr, env: ProverEnv, defs: read
     if (!dv || Q.isZero(dv)) continue;
     if (Q.isZero(evalPoly(num, env.ctx, at))) continue;
     return { residual: toExpr(num), symbols: [...names].sort(), point, lhs: a, rhs: b };
+  }
+  return null;
+}
+
+/** A factor that is a free real symbol or \\log / \\exp of one: x, log x and e^x are algebraically independent functions. */
+function variableFactor(f: Factor, ctx: Context): string | null {
+  const n = scalarName(f, ctx);
+  if (n) return n;
+  if (f.base.t !== 'atom') return null;
+  const e = f.base.atom.expr;
+  if (e.kind !== 'apply' || e.primes || e.given?.length || e.args.length !== 1 || !['\\log', '\\ln', '\\exp'].includes(e.fn)) return null;
+  const a = e.args[0];
+  if (a.kind !== 'sym') return null;
+  const d = ctx.lookup(a.name);
+  return d && SCALAR_KINDS.has(d.kind) && d.dim === undefined ? `${e.fn}(${d.name})` : null;
+}
+
+/** True when a factor is a constant (no free symbol at all: a prime's root, π, log 2). */
+function constantFactor(f: Factor): boolean {
+  if (f.base.t !== 'atom') return false;
+  return freeSymbols(f.base.atom.expr).size === 0;
+}
+
+/**
+ * A monomial of the residual, over free symbols and their logs and exponentials,
+ * whose coefficient is one non-zero rational: its presence makes the residual a
+ * non-zero function (distinct monomials in algebraically independent functions
+ * are linearly independent over the reals, whatever the other coefficients —
+ * π, log 2 — are). Null when there is none or a term falls outside this form.
+ */
+function independentMonomial(s: Sum, ctx: Context): string | null {
+  const groups = new Map<string, { rational: boolean }[]>();
+  for (const t of s.terms) {
+    let rational = true;
+    const keys: string[] = [];
+    if (t.exp) {
+      if ([...freeSymbols(toExpr(t.exp))].length) return null; // e^{f(x)}: may be x^k in disguise (e^{log x})
+      rational = false;
+    }
+    for (const f of t.factors) {
+      const v = variableFactor(f, ctx);
+      if (v && Q.isInt(f.pow) && f.pow.n > 0n) keys.push(`${v}^${f.pow.n}`);
+      else if (constantFactor(f)) rational = false;
+      else return null;
+    }
+    const key = keys.sort().join('*');
+    groups.set(key, [...(groups.get(key) ?? []), { rational }]);
+  }
+  for (const [key, g] of groups) if (g.length === 1 && g[0].rational) return key || '1';
+  return null;
+}
+
+/** The refutation of a residual shown non-zero by `independentMonomial`: a sample point where both sides are finite. */
+function witnessOnly(lhs: Expr, rhs: Expr, env: ProverEnv, defs: readonly Definition[], seed: number, mono: string): ExactRefutation | null {
+  let prog: Program, fl: (env: Float64Array) => number, fr: (env: Float64Array) => number;
+  try {
+    prog = new Program(env.ctx, defs);
+    fl = prog.compile(lhs);
+    fr = prog.compile(rhs);
+  } catch {
+    return null;
+  }
+  const s0 = hashParts([seed, 'exact']);
+  for (let s = 0; s < 24; s++) {
+    const e = prog.bind(s0, s);
+    const a = fl(e), b = fr(e);
+    if (isFiniteNum(a) && isFiniteNum(b) && a !== b) {
+      const n = new Normalizer(env);
+      const residual = toExpr(together(subS(n.norm(lhs), n.norm(rhs)), true).num);
+      return { residual, symbols: [...new Set(mono.split('*').map((m) => m.replace(/\^\d+$/, '')))].filter((x) => x !== '1').sort(), point: prog.point(), lhs: a, rhs: b };
+    }
   }
   return null;
 }

@@ -91,7 +91,7 @@ export function gradescopeResults(answers: readonly GradedAnswer[], meta: { deri
         status: ok ? 'passed' : 'failed', output: stepOutput(s), output_format: 'text', visibility: 'visible',
       });
     }
-    summary.push(`${prefix}${row.verified} of ${row.steps} steps verified${row.firstWrong ? `; the first wrong step is step ${row.firstWrong.index} (line ${row.firstWrong.line})` : ''}`
+    summary.push(`${prefix}${row.verified} of ${row.steps} steps verified${row.counts.numeric ? ` (${row.counts.proved} proved, ${row.counts.numeric} numeric: checked by sampling only, not proved)` : ''}${row.firstWrong ? `; the first wrong step is step ${row.firstWrong.index} (line ${row.firstWrong.line})` : ''}`
       + (unread.length ? `; ${unread.length} line${unread.length > 1 ? 's' : ''} could not be read:\n  ${unread.join('\n  ')}` : ''));
   });
   return {

@@ -23,10 +23,10 @@ test('every = step of every derivation has mutants of every kind that applies', 
 });
 
 test('a seeded slice of mutants: none unequal is proved or numeric', () => {
-  const rep = runMutants(steps, { limit: 120, seed: 20261129, check: (input) => checkStep({ ...input, diagnose: false }) });
+  const rep = runMutants(steps, { limit: 50, seed: 20261129, check: (input) => checkStep({ ...input, diagnose: false }) });
   expect(rep.falseAccepts.map((f) => `${f.derivation} step ${f.step} ${f.kind}@${f.site}: ${f.verdict}`)).toEqual([]);
   // the slice is not vacuous: most mutants are decided unequal, and those are refuted
   const unequal = Object.values(rep.unequal).reduce((a, b) => a + b, 0);
-  expect(unequal).toBeGreaterThan(60);
+  expect(unequal).toBeGreaterThan(25);
   expect(rep.unequal.refuted ?? 0).toBeGreaterThan(unequal / 2);
 }, 120000);
