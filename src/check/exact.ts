@@ -197,9 +197,12 @@ function variableFactor(f: Factor, ctx: Context): string | null {
 }
 
 /** True when a factor is a constant (no free symbol at all: a prime's root, π, log 2). */
-function constantFactor(f: Factor): boolean {
+/** Names in a constant: π, e and the built-in functions (freeSymbols lists function names too). */
+const BUILTIN_CONSTANTS = new Set(['\\pi', 'e', '\\log', '\\ln', '\\exp', '\\sqrt', '\\sigma', '\\sin', '\\cos', '\\tan']);
+
+function constantFactor(f: Factor, ctx: Context): boolean {
   if (f.base.t !== 'atom') return false;
-  return freeSymbols(f.base.atom.expr).size === 0;
+  return [...freeSymbols(f.base.atom.expr)].every((n) => BUILTIN_CONSTANTS.has(n) && !ctx.lookup(n));
 }
 
 /**
@@ -210,25 +213,57 @@ function constantFactor(f: Factor): boolean {
  * π, log 2 — are). Null when there is none or a term falls outside this form.
  */
 function independentMonomial(s: Sum, ctx: Context): string | null {
-  const groups = new Map<string, { rational: boolean }[]>();
+  // each term expands into pieces: a monomial key and a rational coefficient, or null when the coefficient is a constant like π
+  const groups = new Map<string, { q: Rat | null }[]>();
   for (const t of s.terms) {
-    let rational = true;
-    const keys: string[] = [];
-    if (t.exp) {
-      if ([...freeSymbols(toExpr(t.exp))].length) return null; // e^{f(x)}: may be x^k in disguise (e^{log x})
-      rational = false;
-    }
+    if (t.exp && [...freeSymbols(toExpr(t.exp))].length) return null; // e^{f(x)}: may be x^k in disguise (e^{log x})
+    let pieces: { keys: string[]; q: Rat | null }[] = [{ keys: [], q: t.exp ? null : t.coef }];
     for (const f of t.factors) {
       const v = variableFactor(f, ctx);
-      if (v && Q.isInt(f.pow) && f.pow.n > 0n) keys.push(`${v}^${f.pow.n}`);
-      else if (constantFactor(f)) rational = false;
-      else return null;
+      if (v && Q.isInt(f.pow) && f.pow.n > 0n) { pieces = pieces.map((p) => ({ ...p, keys: [...p.keys, `${v}^${f.pow.n}`] })); continue; }
+      if (constantFactor(f, ctx)) { pieces = pieces.map((p) => ({ ...p, q: null })); continue; }
+      const split = Q.isOne(f.pow) ? logOfMonomial(f, ctx) : null;
+      if (!split) return null;
+      pieces = pieces.flatMap((p) => [
+        { keys: p.keys, q: null as Rat | null },
+        ...split.map(([name, k]) => ({ keys: [...p.keys, `\\log(${name})^1`], q: p.q && Q.mul(p.q, k) })),
+      ]);
     }
-    const key = keys.sort().join('*');
-    groups.set(key, [...(groups.get(key) ?? []), { rational }]);
+    for (const p of pieces) {
+      const key = [...p.keys].sort().join('*');
+      groups.set(key, [...(groups.get(key) ?? []), { q: p.q }]);
+    }
   }
-  for (const [key, g] of groups) if (g.length === 1 && g[0].rational) return key || '1';
+  for (const [key, g] of groups) {
+    if (g.some((x) => !x.q)) continue;
+    const sum = g.reduce((a, x) => Q.add(a, x.q!), Q.ZERO);
+    if (!Q.isZero(sum)) return key || '1';
+  }
   return null;
+}
+
+/**
+ * `\\log(c · Π s_i^{k_i})` with c a positive constant and each s_i a positive
+ * free symbol: log c + Σ k_i log s_i, as the list of (s_i, k_i); null otherwise.
+ */
+function logOfMonomial(f: Factor, ctx: Context): [string, Rat][] | null {
+  if (f.base.t !== 'atom') return null;
+  const e = f.base.atom.expr;
+  if (e.kind !== 'apply' || e.primes || e.given?.length || e.args.length !== 1 || (e.fn !== '\\log' && e.fn !== '\\ln')) return null;
+  const out: [string, Rat][] = [];
+  const walk = (x: Expr): boolean => {
+    if (x.kind === 'mul') return x.factors.every(walk);
+    if (x.kind === 'num') return x.value > 0;
+    if (x.kind === 'sym' && x.name === '\\pi' && !ctx.lookup(x.name)) return true;
+    const base = x.kind === 'pow' ? x.base : x;
+    const k = x.kind === 'pow' ? (x.exp.kind === 'num' && Number.isInteger(x.exp.value) ? Q.of(x.exp.value) : null) : Q.ONE;
+    if (!k || base.kind !== 'sym') return false;
+    const d = ctx.lookup(base.name);
+    if (!d || !SCALAR_KINDS.has(d.kind) || d.dim !== undefined || d.domain !== 'positive') return false;
+    out.push([d.name, k]);
+    return true;
+  };
+  return walk(e.args[0]) && out.length ? out : null;
 }
 
 /** The refutation of a residual shown non-zero by `independentMonomial`: a sample point where both sides are finite. */
