@@ -39,6 +39,7 @@ import { Q, type Rat } from './symbolic/rational';
 import { Program } from './numeric/instantiate';
 import { isFiniteNum } from './numeric/stablemath';
 import { hashParts } from './numeric/rng';
+import { preciseComparator } from './numeric/precise';
 
 /**
  * An exact refutation: the exact difference and a point where it is non-zero.
@@ -287,4 +288,26 @@ function witnessOnly(lhs: Expr, rhs: Expr, env: ProverEnv, defs: readonly Defini
     }
   }
   return null;
+}
+
+/**
+ * Both sides in the prover's normal form, when both are elementary there
+ * (`precise.ts`): a step the prover could not close but whose expectations it
+ * evaluated (Gaussian moments) can then be decided in high precision. Null
+ * otherwise.
+ *
+ * @example
+ *   elementaryNormalForms(lhs, rhs, env, defs);   // [½log(2πs²) + ½, (½ + 10^{-9})log(2πs²) + ½]
+ */
+export function elementaryNormalForms(lhs: Expr, rhs: Expr, env: ProverEnv, defs: readonly Definition[]): [Expr, Expr] | null {
+  try {
+    const n = new Normalizer(env);
+    const a = toExpr(n.norm(lhs)), b = toExpr(n.norm(rhs));
+    const prog = new Program(env.ctx, defs);
+    prog.compile(a);
+    prog.compile(b);
+    return preciseComparator(a, b, prog) ? [a, b] : null;
+  } catch {
+    return null;
+  }
 }

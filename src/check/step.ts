@@ -25,7 +25,7 @@ import { Defs } from './symbolic/defs';
 import { vectorNotation } from './vector-notation';
 import { numericEqual, numericEqualUpToFreeOf, numericEquivalent, numericLimit, numericCompare, NumericOutcome, NumericSample } from './numeric';
 import { diagnose, DiagnosisInput, StepDiagnosis } from './diagnose';
-import { exactRefutation, type ExactRefutation } from './exact';
+import { exactRefutation, elementaryNormalForms, type ExactRefutation } from './exact';
 import { printLatex } from '../emit/latex-expr';
 
 export type Verdict = 'proved' | 'numeric' | 'refuted' | 'unknown' | 'error';
@@ -173,6 +173,15 @@ export function checkStep(raw: StepInput): StepCheck {
   }
   if (symbolic.status !== 'proved' && input.relation.kind === 'ineq') {
     return { ...base, verdict: 'unknown', message: `no counterexample found; not proved (the inequality holds at ${numeric.samples} samples, which shows nothing about the rest of the domain)` };
+  }
+  if (symbolic.status !== 'proved' && input.relation.kind === 'eq') {
+    // the prover's normal forms may be elementary where the sides are not: decide them in high precision
+    const nf = elementaryNormalForms(input.lhs, input.rhs, { ctx: input.ctx, defs: new Defs(input.defs) }, input.defs);
+    const again = nf && numericEqual(nf[0], nf[1], input.ctx, { seed: input.seed, samples: input.samples, extraDefinitions: input.defs, apart: input.apart });
+    if (again && again.status === 'disagree') {
+      const witness = { ...again.witness, seed: again.seed };
+      return { ...base, verdict: 'refuted', witness, message: 'the two sides differ: their normal forms, evaluated in high precision, disagree', ...(input.diagnose === false ? {} : { diagnosis: diagnose({ ...input, witness }) }) };
+    }
   }
   const verdict: Verdict = symbolic.status === 'proved' ? 'proved' : 'numeric';
   const notes = citedRuleNotes(input.cited ?? [], symbolic);
