@@ -134,6 +134,8 @@ function evalHP(e: Expr, prog: Program, point: Record<string, number>): VM {
     case 'pow': {
       const b = evalHP(e.base, prog, point), x = evalHP(e.exp, prog, point);
       const xv = solid(x);
+      // results beyond 10^±10^6 are not worth the memory: the sample is unresolved
+      if (Math.abs(xv.toNumber() * Math.log10(Math.abs(b.v.toNumber()) || 1)) > 1e6 || !Number.isFinite(xv.toNumber())) throw new Lost();
       const v = (xv.isInteger() && !xv.isNegative() ? b.v : solid(b)).pow(xv);
       const m = xv.isInteger() && !xv.isNegative() ? b.m.pow(xv) : v.abs();
       return { v, m };
@@ -142,7 +144,7 @@ function evalHP(e: Expr, prog: Program, point: Record<string, number>): VM {
       const a = solid(evalHP(e.args[0], prog, point));
       let v: Dec;
       switch (e.fn) {
-        case '\\exp': v = a.exp(); break;
+        case '\\exp': if (Math.abs(a.toNumber()) > 2e6) throw new Lost(); v = a.exp(); break;
         case '\\log': case '\\ln': v = a.isNegative() ? new Dc(NaN) : a.ln(); break;
         case '\\sqrt': v = a.isNegative() ? new Dc(NaN) : a.sqrt(); break;
         case '\\sigma': v = new Dc(1).div(new Dc(1).plus(a.neg().exp())); break;
