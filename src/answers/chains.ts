@@ -264,7 +264,7 @@ export function splitChains(events: Event[], probe: Probe): Split {
     if (row.problems.length) {
       // a definition (:=) keeps its left side as a chain's start; any other unsupported relation loses the row
       const bad = parts.findIndex((p) => p.rel && !p.rel.relation);
-      const definition = /^(:=|\\coloneqq)$/.test(parts[bad].rel!.written);
+      const definition = bad >= 0 && /^(:=|\\coloneqq)$/.test(parts[bad].rel!.written);
       if (!definition) {
         cur = null;
         last = null;

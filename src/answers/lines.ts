@@ -307,7 +307,10 @@ export function readRow(source: Mapped): Row {
     const next = found.slice(k + 1).find((g) => g.kind === 'remark')?.start ?? text.length;
     const math = remarkMath(text, f, next);
     if (CONDITION_WORDS.test(words) && LIMIT_REL.test(math.text) && !row.condition) row.condition = math;
-    else {
+    else if (!content.includes('$') && /^(\+|-|\\cdot(?![A-Za-z])|\\times(?![A-Za-z])|\*|\/|\^)/.test(math.text)) {
+      // `… \quad \text{(definition)} + 1`: an operator after a remark continues the expression; never drop it silently
+      row.problems.push({ at: math.offset(0), text: math.text, reason: `"${math.text}" after the remark continues the expression: put the remark at the end of the line` });
+    } else {
       row.remarks.push(`${content.replace(/\$/g, '').replace(/\s+/g, ' ').trim()}${math.text && !content.includes('$') ? ' ' + math.text : ''}`.trim());
       if (/(^|[^<>!:\\])=|\\neq?(?![A-Za-z])|≠/.test(math.text)) row.statements.push(math);
     }

@@ -29,6 +29,8 @@ import { numericEqual, numericEqualUpToFreeOf, numericEquivalent, numericLimit, 
 import { diagnose, DiagnosisInput, StepDiagnosis } from './diagnose';
 import type { RuleBase } from './symbolic/pattern';
 import { BudgetExceeded, PHASE_SHARES, clock, metered, phase, remaining, stepBudget, type Budget } from './budget';
+import { exactRefutation, elementaryNormalForms, type ExactRefutation } from './exact';
+import { printLatex } from '../emit/latex-expr';
 
 export type Verdict = 'proved' | 'numeric' | 'refuted' | 'unknown' | 'error';
 
@@ -75,6 +77,8 @@ export interface StepInput {
   rules?: RuleBase;
   /** The step's budget (default `stepBudget()`, see budget.ts); past it the step is `unknown`. */
   budget?: Budget;
+  /** Diagnose a refuted step (default true; the mutation test turns it off). */
+  diagnose?: boolean;
 }
 
 const ENGINE = new Set<string>(ENGINE_RULES);
@@ -190,7 +194,18 @@ function checkWithin(raw: StepInput, budget: Budget): StepCheck {
   const sym = within('symbolic prover', budget, start, decided ? PHASE_SHARES.crossCheck : PHASE_SHARES.symbolic, () => runSymbolic(input));
   const symbolic: SymbolicResult = sym instanceof BudgetExceeded ? { status: 'not-proved', rules: [], message: sym.message } : sym;
   const numeric: StepCheck['numeric'] = num instanceof BudgetExceeded ? { status: 'undefined', reason: num.message, seed: input.seed } : num;
+  // a non-zero exact residual refutes without sampling (exact.ts); it runs when no proof was found
+  const ex = symbolic.status === 'proved' ? null : within('exact refutation', budget, start, PHASE_SHARES.symbolic, () => runExact(input));
+  const exact = ex instanceof BudgetExceeded ? null : ex;
   const base = { rules: symbolic.status === 'proved' ? symbolic.rules : [], notes: [] as string[], numeric, symbolic, seed: input.seed };
+  if (exact) {
+    const witness = { point: exact.point, lhs: exact.lhs, rhs: exact.rhs, seed: input.seed };
+    if (input.relation.kind === 'neq') return { ...base, verdict: 'proved', witness, message: exactMessage(exact) };
+    if (input.diagnose === false) return { ...base, verdict: 'refuted', witness, message: exactMessage(exact) };
+    const dg = within('diagnosis', budget, start, PHASE_SHARES.diagnosis, () => diagnose({ ...input, witness }));
+    const diagnosis: StepDiagnosis = dg instanceof BudgetExceeded ? { class: 'not-equal', message: 'not equal (see the exact difference)' } : dg;
+    return { ...base, verdict: 'refuted', witness, message: exactMessage(exact), diagnosis };
+  }
   if (num instanceof BudgetExceeded) {
     // no numeric evidence either way: even a symbolic proof is not reported without its cross-check
     const proof = symbolic.status === 'proved' ? ` (the symbolic prover found a proof: ${symbolic.rules.join(', ') || 'algebra'})` : '';
@@ -203,6 +218,7 @@ function checkWithin(raw: StepInput, budget: Budget): StepCheck {
       return { ...base, verdict: 'error', witness, message: `engine fault: the symbolic proof (${symbolic.rules.join(', ') || 'algebra'}) is contradicted by a numeric counterexample` };
     }
     const d: DiagnosisInput = { ...input, witness };
+    if (input.diagnose === false) return { ...base, verdict: 'refuted', witness };
     const dg = within('diagnosis', budget, start, PHASE_SHARES.diagnosis, () => diagnose(d));
     const diagnosis: StepDiagnosis = dg instanceof BudgetExceeded ? { class: 'not-equal', message: `not equal (see the counterexample); ${dg.message.replace('too large to decide', 'too large to diagnose')}` } : dg;
     return { ...base, verdict: 'refuted', witness, diagnosis };
@@ -214,9 +230,34 @@ function checkWithin(raw: StepInput, budget: Budget): StepCheck {
   if (numeric.status === 'undefined') {
     return { ...base, verdict: 'unknown', message: `the numeric test could not evaluate the step: ${numeric.reason}` };
   }
+  if (symbolic.status !== 'proved' && input.relation.kind === 'ineq') {
+    return { ...base, verdict: 'unknown', message: `no counterexample found; not proved (the inequality holds at ${numeric.samples} samples, which shows nothing about the rest of the domain)` };
+  }
+  if (symbolic.status !== 'proved' && input.relation.kind === 'eq') {
+    // the prover's normal forms may be elementary where the sides are not: decide them in high precision
+    const nf = elementaryNormalForms(input.lhs, input.rhs, { ctx: input.ctx, defs: new Defs(input.defs) }, input.defs);
+    const again = nf && numericEqual(nf[0], nf[1], input.ctx, { seed: input.seed, samples: input.samples, extraDefinitions: input.defs, apart: input.apart });
+    if (again && again.status === 'disagree') {
+      const witness = { ...again.witness, seed: again.seed };
+      return { ...base, verdict: 'refuted', witness, message: 'the two sides differ: their normal forms, evaluated in high precision, disagree', ...(input.diagnose === false ? {} : { diagnosis: diagnose({ ...input, witness }) }) };
+    }
+  }
   const verdict: Verdict = symbolic.status === 'proved' ? 'proved' : 'numeric';
   const notes = citedRuleNotes(input.cited ?? [], symbolic, input.rules);
   return { ...base, verdict, notes };
+}
+
+/** An exact refutation of `=`, `\\doteq_\\theta` or (as a proof) `\\neq`, when the difference is a non-zero polynomial. */
+function runExact(input: StepInput): ExactRefutation | null {
+  const r = input.relation;
+  if (r.kind !== 'eq' && r.kind !== 'doteq' && r.kind !== 'neq') return null;
+  if (input.lhs.kind === 'eq' || input.rhs.kind === 'eq') return null;
+  return exactRefutation(input.lhs, input.rhs, { ctx: input.ctx, defs: new Defs(input.defs) }, input.defs, input.seed, r.kind === 'doteq' ? r.param : undefined);
+}
+
+function exactMessage(x: ExactRefutation): string {
+  const vars = x.symbols.length ? `a non-zero polynomial in ${x.symbols.map((v) => `$${v}$`).join(', ')}` : 'a non-zero constant';
+  return `the two sides differ by exactly $${printLatex(x.residual)}$ (over a common denominator), ${vars}`;
 }
 
 /**

@@ -112,7 +112,7 @@ export function gradescopeResults(answers: readonly GradedAnswer[], meta: GradeM
     const extra: string[] = [];
     for (const l of a.result.grading?.unknownLabels ?? []) extra.push(`line ${l.line}: problem ${l.label} is not in the rubric (not graded)`);
     if (a.result.grading?.unlabelledMath) extra.push('mathematics before the first problem label belongs to no problem (not graded)');
-    summary.push(`${prefix}${row.score} of ${row.max} points${row.review ? `; ${row.review} place${row.review > 1 ? 's' : ''} to be checked by hand` : ''}${extra.length ? `\n  ${extra.join('\n  ')}` : ''}`);
+    summary.push(`${prefix}${row.score} of ${row.max} points; ${row.verified} of ${row.steps} steps verified${row.counts.numeric ? ` (${row.counts.proved} proved, ${row.counts.numeric} numeric: checked by sampling only, not proved)` : ''}${row.review ? `; ${row.review} place${row.review > 1 ? 's' : ''} to be checked by hand` : ''}${extra.length ? `\n  ${extra.join('\n  ')}` : ''}`);
   });
   return {
     score: Math.round(tests.reduce((n, t) => n + t.score, 0) * 1e6) / 1e6,

@@ -11,7 +11,7 @@ import { children, withChildren } from './walk';
 /** A string that two expressions share exactly when they are structurally equal. */
 export function exprKey(e: Expr): string {
   switch (e.kind) {
-    case 'num': return String(e.value);
+    case 'num': return e.exact ?? String(e.value);
     case 'sym': return e.name;
     case 'apply':
       return `${e.fn}${"'".repeat(e.primes ?? 0)}(${e.args.map(exprKey).join(',')}${e.given ? '|' + e.given.map(exprKey).join(',') : ''})`;

@@ -31,6 +31,8 @@ interface Base {
 export interface Num extends Base {
   kind: 'num';
   value: number;
+  /** The digits of an integer literal too long for a double to hold exactly (`137846528820`… past 2^53). */
+  exact?: string;
 }
 
 /** A symbol: variable, parameter, constant, or a function name used bare (`p_\theta`). */

@@ -218,7 +218,7 @@ class Parser implements Grammar {
     const t = s.peek();
     if (t.kind === 'num') {
       s.next();
-      return at({ kind: 'num', value: Number(t.text) }, s.spanFrom(t));
+      return at(numLiteral(t.text), s.spanFrom(t));
     }
     if (t.kind === 'letter' || s.role() === 'symbol') return singleSym(s, t);
     if (s.role() === 'frac') return this.parseAtom();
@@ -235,7 +235,7 @@ class Parser implements Grammar {
     if (s.differentialAhead()) throw s.error(`expected the integrand before the differential`, t);
     if (t.kind === 'num') {
       s.next();
-      return at({ kind: 'num', value: Number(t.text) }, s.spanFrom(t));
+      return at(numLiteral(t.text), s.spanFrom(t));
     }
     if (s.role() === 'operator' && !s.is('_', 1)) return this.parseOperator();
     if (isNameStart(s)) return this.parseNamed();
@@ -320,7 +320,7 @@ class Parser implements Grammar {
       const a = s.peek();
       if (a.kind === 'num') {
         s.next();
-        arg = at({ kind: 'num', value: Number(a.text) }, s.spanFrom(a));
+        arg = at(numLiteral(a.text), s.spanFrom(a));
       } else if (a.kind === 'letter' || s.role() === 'symbol') arg = singleSym(s, a);
       else throw s.error(`expected '{' after ${t.text}`, a);
     }
@@ -379,4 +379,10 @@ export function parseName(latex: string, origin: Origin = {}): string {
   const name = readScripts(s, base);
   if (s.peek().kind !== 'eof') throw s.error(`unexpected ${s.describe(s.peek())} after the name ${name}`, s.peek());
   return name;
+}
+
+/** A numeric literal; an integer past 2^53 keeps its digits (`exact`) so the prover reads it exactly. */
+function numLiteral(text: string): Expr {
+  const value = Number(text);
+  return /^\d+$/.test(text) && !Number.isSafeInteger(value) ? { kind: 'num', value, exact: text } : { kind: 'num', value };
 }

@@ -38,7 +38,7 @@ import { gaussianBody } from './definitions';
 import { distributionOf } from './joint';
 import { compileLogOf } from './logdomain';
 import { MIN_MODEL_SD, TAIL_SDS } from './models';
-import { FD8, gaussHermite, levels, type Rule } from './quadrature';
+import { deIntegral, FD8, gaussHermite, levels, type Rule } from './quadrature';
 import { normalLogPdf, normalPdf } from './stablemath';
 import { charge } from '../budget';
 
@@ -413,6 +413,8 @@ export function compileIntegral(c: Compiler, e: Integral, scope: Scope | null): 
   const ctl = c.ctl;
   return withSite(c, slot, (site) => {
     const body = c.compile(e.body, inner);
+    // no density or Gaussian to set a range: the double-exponential rule over the whole line (i11a)
+    if (!site.densities.size && !site.hints.length) return (env) => deIntegral((x) => { env[slot] = x; return body(env); }, ctl.level);
     return (env) => {
       const [lo, hi] = siteRange(site, env);
       return grid(env, slot, lo, hi, resolution(site, env, MIN_MODEL_SD), ctl.level, null, body);

@@ -5,11 +5,19 @@
  *
  * Strategy: compile both sides once into one program, then for sample
  * 0, 1, 2, … instantiate every symbol at random and compare, until `samples`
- * usable samples are found (at most 4× as many tried). A sample where either
- * side is NaN or ±Infinity is outside the domain and skipped, and so is one
- * where values known to differ (`opts.apart`) come too close. When anything
+ * usable samples are found (at most 4× as many tried), then EDGE_SAMPLES more
+ * (log-scaled values and domain edges where the sides are elementary,
+ * coincidences θ = θ₀ everywhere). Sides that are elementary (`precise.ts`)
+ * are decided in high precision at every sample: a difference float64 cannot
+ * see (x + 10^{-9}x against x, e^{20} + 1 against e^{20}) is found, and one
+ * side NaN (log of a negative) where the other has a value is a disagreement.
+ * Otherwise a sample where both sides are NaN or ±Infinity is outside the
+ * domain and skipped; where only one side is, at both accuracy levels, the
+ * outcome cannot be agreement and is 'undefined' (a float NaN may be the
+ * engine's own: a density that does not integrate to 1). A sample where
+ * values known to differ (`opts.apart`) come too close is skipped. When anything
  * depends on the dimension of the vectors, the whole test runs in every
- * dimension of `opts.dims` (default 1 and 3; `sweep.ts`). Two vector-valued
+ * dimension of `opts.dims` (default 1, 2, 3 and 4; `sweep.ts`). Two vector-valued
  * sides are compared component by component.
  *
  * Tolerance policy: a and b agree when
@@ -42,6 +50,7 @@ import { isFiniteNum } from './stablemath';
 import { apartFilter, sweepDims } from './sweep';
 import { compileVector, shapeOf } from './vectors';
 import { NumericError } from './error';
+import { preciseComparator, type PreciseComparison } from './precise';
 
 export type { NumericOptions, NumericSample, NumericOutcome } from './options';
 export { DEFAULT_TOLERANCE, DEFAULT_SAMPLES, DEFAULT_DIMS } from './options';
@@ -76,8 +85,10 @@ export interface Pair {
  */
 export type Judgement =
   | { kind: 'agree'; diff: number }
-  | { kind: 'skip'; why: string }
+  | { kind: 'skip'; why: string; oneSided?: boolean }
   | { kind: 'disagree'; pair: Pair; diff: number };
+
+const ONE_SIDED = 'only one side has a value';
 
 /**
  * Compares one sample, re-evaluating at level 1 before concluding a
@@ -86,9 +97,14 @@ export type Judgement =
  * @example
  *   judgeSample((level) => ({ a: 1, b: level ? 1 + 1e-12 : 1.1, scale: 1 }), 1e-7);   // { kind: 'agree', … }
  */
-export function judgeSample(evalAt: (level: 0 | 1) => Pair, tol: number): Judgement {
+export function judgeSample(evalAt: (level: 0 | 1) => Pair, tol: number, oneSided = false): Judgement {
   const p0 = evalAt(0);
-  if (!isFiniteNum(p0.a) || !isFiniteNum(p0.b) || !isFiniteNum(p0.scale)) return { kind: 'skip', why: 'a side is not finite (outside the domain)' };
+  if (!isFiniteNum(p0.a) || !isFiniteNum(p0.b) || !isFiniteNum(p0.scale)) {
+    if (!oneSided || isFiniteNum(p0.a) === isFiniteNum(p0.b)) return { kind: 'skip', why: 'a side is not finite (outside the domain)' };
+    const p1 = evalAt(1);
+    if (isFiniteNum(p1.a) !== isFiniteNum(p1.b)) return { kind: 'skip', why: ONE_SIDED, oneSided: true };
+    return { kind: 'skip', why: 'a side is not finite (outside the domain)' };
+  }
   const d0 = scaledDiff(p0.a, p0.b, p0.scale);
   if (d0 <= tol) return { kind: 'agree', diff: d0 };
   const p1 = evalAt(1);
@@ -115,16 +131,18 @@ export function runSamples(
   opts: NumericOptions,
   accept: (() => boolean) | null,
   sampleOnce: (s: number) => { j: Judgement; witness: () => NumericSample }[],
+  edgeSamples = EDGE_SAMPLES,
+  edgeMode: 'edge' | 'coincide' = 'coincide',
 ): NumericOutcome {
   const seed = opts.seed;
   const want = opts.samples ?? DEFAULT_SAMPLES;
   const maxTries = Math.max(4 * want, want + 8);
-  let usable = 0, maxDiff = 0, firstSkip = '';
-  for (let s = 0; usable < want && s < maxTries; s++) {
-    prog.bind(seed, s);
+  let usable = 0, edges = 0, maxDiff = 0, firstSkip = '', oneSided = '';
+  const one = (s: number, edge: boolean): NumericOutcome | 'skip' | 'ok' => {
+    prog.bind(seed, s, edge ? edgeMode : 'regular');
     if (accept && !accept()) {
-      if (!firstSkip) firstSkip = `values known to differ are too close at ${JSON.stringify(prog.point())}`;
-      continue;
+      if (!firstSkip && !edge) firstSkip = `values known to differ are too close at ${JSON.stringify(prog.point())}`;
+      return 'skip';
     }
     const results = sampleOnce(s);
     const skip = results.find((r) => r.j.kind === 'skip');
@@ -134,15 +152,40 @@ export function runSamples(
       return { status: 'disagree', witness: bad.witness(), seed, maxDiff, samples: usable + 1 };
     }
     if (skip && skip.j.kind === 'skip') {
-      if (!firstSkip) firstSkip = `${skip.j.why} at ${JSON.stringify(prog.point())}`;
-      continue;
+      if (!firstSkip && !edge) firstSkip = `${skip.j.why} at ${JSON.stringify(prog.point())}`;
+      if (skip.j.oneSided && !oneSided) oneSided = `${skip.j.why} at ${JSON.stringify(prog.point())}`;
+      return 'skip';
     }
     for (const r of results) if (r.j.kind === 'agree') maxDiff = Math.max(maxDiff, r.j.diff);
-    usable++;
+    if (edge) edges++;
+    else usable++;
+    return 'ok';
+  };
+  for (let s = 0; usable < want && s < maxTries; s++) {
+    const r = one(s, false);
+    if (typeof r !== 'string') return r;
   }
   if (usable === 0) return { status: 'undefined', reason: `no usable sample in ${maxTries}: ${firstSkip}`, seed };
-  return { status: 'agree', samples: usable, maxDiff, seed };
+  // edge samples: log-scaled magnitudes, domain edges, coincidences; a skip there is no failure
+  for (let s = 0; s < edgeSamples; s++) {
+    const r = one(maxTries + s, true);
+    if (typeof r !== 'string') return r;
+  }
+  // a side with no value where the other has one is no agreement (a float NaN may be the engine's, so no refutation either)
+  if (oneSided) return { status: 'undefined', reason: oneSided, seed };
+  return { status: 'agree', samples: usable, maxDiff, seed, ...(edges ? { edgeSamples: edges } : {}) };
 }
+
+/**
+ * Edge samples run after the ordinary ones by every sampling test: where both
+ * sides are elementary (decided in high precision, `precise.ts`) values on a
+ * log scale and near domain edges (`sampleEdge` in `models.ts`), elsewhere
+ * ordinary values; in both, some symbols set equal to others (θ = θ₀).
+ *
+ * @example
+ *   runSamples(prog, opts, null, sampleOnce, EDGE_SAMPLES);
+ */
+export const EDGE_SAMPLES = 8;
 
 /** Both sides compiled: numbers (len 1) or vectors of one length, evaluated into owned buffers. */
 function compileSides(prog: Program, lhs: Expr, rhs: Expr): { len: number; at: (level: 0 | 1) => { l: Float64Array; r: Float64Array; scale: number } } {
@@ -190,7 +233,9 @@ export function numericEqual(lhs: Expr, rhs: Expr, ctx: Context, opts: NumericOp
     const sides = compileSides(prog, lhs, rhs);
     const vector = shapeOf(prog.compiler, lhs, null) > 0;
     const accept = apartFilter(prog, opts);
+    const precise = vector ? null : preciseComparator(lhs, rhs, prog);
     return runSamples(prog, opts, accept, () => {
+      if (precise) return [judgePrecise(precise, prog, opts.tolerance)];
       const cache: [ReturnType<typeof sides.at> | null, ReturnType<typeof sides.at> | null] = [null, null];
       const out: { j: Judgement; witness: () => NumericSample }[] = [];
       for (let i = 0; i < sides.len; i++) {
@@ -198,13 +243,33 @@ export function numericEqual(lhs: Expr, rhs: Expr, ctx: Context, opts: NumericOp
         const j = judgeSample((level) => {
           const v = (cache[level] ??= sides.at(level));
           return (last = { a: v.l[i], b: v.r[i], scale: v.scale });
-        }, tol);
+        }, tol, !prog.edge);
         const component: Record<string, number> = vector ? { component: i + 1 } : {};
         out.push({ j, witness: () => ({ point: { ...prog.point(), ...component }, lhs: last.a, rhs: last.b }) });
       }
       return out;
-    });
+    }, EDGE_SAMPLES, precise ? 'edge' : 'coincide');
   });
+}
+
+/**
+ * One sample of two elementary sides, decided in high precision (`precise.ts`):
+ * a side with no real value where the other has one is a disagreement.
+ *
+ * @example
+ *   judgePrecise(preciseComparator(lhs, rhs, prog)!, prog);   // { j: { kind: 'agree', … }, witness }
+ */
+export function judgePrecise(precise: (p: Record<string, number>, tol?: number) => PreciseComparison, prog: Program, tol?: number): { j: Judgement; witness: () => NumericSample } {
+  const point = prog.point();
+  const c = precise(point, tol);
+  if (c.kind === 'unresolved') return { j: { kind: 'skip', why: c.why }, witness: () => ({ point, lhs: NaN, rhs: NaN }) };
+  if (c.kind === 'undefined') {
+    if (c.lhsDefined === c.rhsDefined) return { j: { kind: 'skip', why: 'neither side has a real value (outside the domain)' }, witness: () => ({ point, lhs: NaN, rhs: NaN }) };
+    const j: Judgement = { kind: 'disagree', pair: { a: NaN, b: NaN, scale: 1 }, diff: Infinity };
+    return { j, witness: () => ({ point, lhs: c.lhs, rhs: c.rhs, undefinedSide: c.lhsDefined ? 'right' : 'left' }) };
+  }
+  const j: Judgement = c.differ ? { kind: 'disagree', pair: { a: c.lhs, b: c.rhs, scale: 1 }, diff: c.diff } : { kind: 'agree', diff: c.diff };
+  return { j, witness: () => ({ point, lhs: c.lhs, rhs: c.rhs }) };
 }
 
 /**

@@ -30,7 +30,7 @@ import type { Expr } from '../../expr/types';
 import type { Context, Domain } from '../../semantics/context';
 import { type Closure, Compiler } from './compile';
 import type { NumericDefinition } from './definitions';
-import { DensityModel, FunctionModel, sampleScalar } from './models';
+import { DensityModel, FunctionModel, sampleEdge, sampleScalar } from './models';
 import { rngFor } from './rng';
 
 /**
@@ -45,6 +45,16 @@ export interface ProgramOptions {
   /** Domains to draw symbols from, overriding their declarations (`{ t: 'unit' }`). */
   domains?: Readonly<Record<string, Domain>>;
 }
+
+/**
+ * How a sample draws its scalars: 'regular' from the domain's box, 'edge' on a
+ * log scale and near domain edges, 'coincide' from the box with some symbols
+ * set equal to others.
+ *
+ * @example
+ *   prog.bind(seed, 12, 'edge');
+ */
+export type SampleMode = 'regular' | 'edge' | 'coincide';
 
 /**
  * Compiled expressions of one context and their per-sample instantiation.
@@ -82,13 +92,38 @@ export class Program {
     this.compiler.ctl.level = l;
   }
 
-  /** Instantiates sample `sample` of run `seed`: scalar values and random models. Returns the environment. */
-  bind(seed: number, sample: number): Float64Array {
+  /** The kind of the current sample (see `bind`). */
+  mode: SampleMode = 'regular';
+
+  /** True while the current sample is an edge or coincidence sample. */
+  get edge(): boolean {
+    return this.mode !== 'regular';
+  }
+
+  /**
+   * Instantiates sample `sample` of run `seed`: scalar values and random models. Returns the environment.
+   * In mode 'edge', scalars are drawn by `sampleEdge` (log-scaled magnitudes, near domain edges);
+   * in modes 'edge' and 'coincide', a scalar is sometimes set equal to an earlier one of the same
+   * domain (θ = θ₀ coincidences: one time in three, in 'coincide' one in two).
+   */
+  bind(seed: number, sample: number, mode: SampleMode = 'regular'): Float64Array {
     const c = this.compiler;
     if (this.envBuf.length !== c.slotCount) this.envBuf = new Float64Array(c.slotCount);
     const env = this.envBuf;
     env.fill(0);
-    for (const [name, slot] of c.globals) env[slot] = this.scalar(name, seed, sample);
+    this.mode = mode;
+    if (mode === 'regular') for (const [name, slot] of c.globals) env[slot] = this.scalar(name, seed, sample);
+    else {
+      const done: [string, number][] = [];
+      for (const [name, slot] of c.globals) {
+        const rng = rngFor(seed, sample, `${name} ${mode}`);
+        const dom = this.domainOf(name) ?? 'real';
+        const same = done.filter(([n]) => (this.domainOf(n) ?? 'real') === dom);
+        const coincide = same.length > 0 && rng.int(mode === 'edge' ? 3 : 2) === 0;
+        env[slot] = coincide ? env[same[rng.int(same.length)][1]] : mode === 'edge' ? sampleEdge(dom, rng) : sampleScalar(dom, rng);
+        done.push([name, slot]);
+      }
+    }
     for (const g of c.vectorGlobals.values()) {
       const rng = rngFor(seed, sample, g.name);
       for (let i = 0; i < g.len; i++) env[g.slot + i] = sampleScalar(this.domains[g.name] ?? g.domain, rng);

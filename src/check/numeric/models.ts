@@ -62,6 +62,31 @@ export function sampleScalar(domain: Domain | undefined, rng: Rng): number {
   }
 }
 
+/**
+ * A value for an *edge* sample: magnitudes on a log scale (half of the draws
+ * within 10^±3, half within 10^±12), both signs where the domain allows,
+ * sometimes 0 for a real, and for a unit value points near 0 or 1 but
+ * strictly inside (0, 1) (10^−12 ≤ t ≤ 1 − 10^−12; open domains are never
+ * left). Used for the extra samples after the ordinary ones (`compare.ts`).
+ *
+ * @example
+ *   sampleEdge('unit', new Rng(3));   // e.g. 3.2e-9 or 0.99999971
+ */
+export function sampleEdge(domain: Domain | undefined, rng: Rng): number {
+  const wide = rng.int(2) === 0;
+  const mag = 10 ** (wide ? rng.uniform(-12, 12) : rng.uniform(-3, 3));
+  switch (domain) {
+    case 'positive': return mag;
+    case 'nonnegative': return rng.int(6) === 0 ? 0 : mag;
+    case 'unit': {
+      const t = 10 ** -rng.uniform(1, 12);
+      return rng.int(2) === 0 ? t : 1 - t;
+    }
+    case 'nonzero': return rng.sign() * mag;
+    default: return rng.int(8) === 0 ? 0 : rng.sign() * mag;
+  }
+}
+
 const RIDGES = 3;
 /** Input vectors whose components a density model remembers. */
 const CACHE = 16;

@@ -30,7 +30,7 @@ export interface NumericOptions {
    * they override declarations and the context's definitions of the same shape.
    */
   extraDefinitions?: NumericDefinition[];
-  /** Dimensions a check involving vectors runs in (default [1, 3]); ignored when nothing depends on the dimension. */
+  /** Dimensions a check involving vectors runs in (default [1, 2, 3, 4]); ignored when nothing depends on the dimension. */
   dims?: number[];
   /** Domains to draw symbols from, overriding their declarations (`{ t: 'unit' }`). */
   domains?: Readonly<Record<string, Domain>>;
@@ -51,6 +51,8 @@ export interface NumericSample {
   point: Record<string, number>;
   lhs: number;
   rhs: number;
+  /** The side with no real value there (NaN above), when only one side has one: a disagreement. */
+  undefinedSide?: 'left' | 'right';
 }
 
 /**
@@ -60,7 +62,7 @@ export interface NumericSample {
  *   { status: 'disagree', witness: { point: { '\\theta': 0.4 }, lhs: 0.7, rhs: 1.1 }, seed: 1, maxDiff: 0.3, samples: 1 }
  */
 export type NumericOutcome =
-  | { status: 'agree'; samples: number; maxDiff: number; seed: number }
+  | { status: 'agree'; samples: number; maxDiff: number; seed: number; edgeSamples?: number }
   | { status: 'disagree'; witness: NumericSample; seed: number; maxDiff: number; samples: number }
   | { status: 'undefined'; reason: string; seed: number };
 
@@ -85,4 +87,4 @@ export const DEFAULT_SAMPLES = 8;
  * @example
  *   numericEqual(a, b, ctx, { seed: 1, dims: [...DEFAULT_DIMS, 5] });
  */
-export const DEFAULT_DIMS: readonly number[] = [1, 3];
+export const DEFAULT_DIMS: readonly number[] = [1, 2, 3, 4];

@@ -7,11 +7,14 @@
  * a grid in a chart of the unknown's domain, then refined:
  *
  *   domain                 chart u(w)   grid in w          reaches
- *   'unit'        (0, 1)   σ(w)         [−36, 36]          1e-16 .. 1 − 1e-16
- *   'positive'    (0, ∞)   e^w          [−30, 30]          1e-13 .. 1e13
- *   otherwise     R        sinh(w)      ±asinh(1e4)        −1e4 .. 1e4, step ≈ 0.016 near 0
+ *   'unit'        (0, 1)   σ(w)         [−50, 36]          2e-22 .. 1 − 2e-16   1440 points
+ *   'positive'    (0, ∞)   e^w          [−35, 35]          6e-16 .. 1.6e15      1400 points
+ *   otherwise     R        sinh(w)      ±asinh(1e15)       −1e15 .. 1e15        2400 points, step ≈ 0.03 near 0
  *
- * (1200 grid points). A sign change between neighbours is refined by
+ * (a log-scaled grid: roots at 10^5 or 10^{−20} are found, and no grid point
+ * leaves an open domain). After the ordinary samples, COINCIDENCE_SAMPLES more
+ * set some symbols equal to others (θ = θ₀), where an equation can become an
+ * identity. A sign change between neighbours is refined by
  * bisection in w to the last bit; a strict local minimum of |lhs − rhs| without
  * a sign change (a double root, (t − 1)² = 0) by golden-section search. A
  * candidate is a root only if the residual there is small — relative to the
@@ -63,15 +66,16 @@ interface Chart {
   u: (w: number) => number;
   lo: number;
   hi: number;
+  /** Grid points. */
+  n: number;
 }
-
-const GRID = 1200;
 
 function chartOf(domain: Domain | undefined): Chart {
   switch (domain) {
-    case 'unit': return { u: sigmoid, lo: -36, hi: 36 };
-    case 'positive': case 'nonnegative': return { u: Math.exp, lo: -30, hi: 30 };
-    default: return { u: Math.sinh, lo: -Math.asinh(1e4), hi: Math.asinh(1e4) };
+    // σ(−50) ≈ 2e-22; above w = 36, σ(w) rounds to 1, outside the open interval
+    case 'unit': return { u: sigmoid, lo: -50, hi: 36, n: 1440 };
+    case 'positive': case 'nonnegative': return { u: Math.exp, lo: -35, hi: 35, n: 1400 };
+    default: return { u: Math.sinh, lo: -Math.asinh(1e15), hi: Math.asinh(1e15), n: 2400 };
   }
 }
 
@@ -154,6 +158,7 @@ function goldenMin(eq: Equation, ch: Chart, a: number, b: number): number {
  * null when it is defined at fewer than 10 grid points.
  */
 function findRoots(eq: Equation, ch: Chart, tol: number): Root[] | 'all' | null {
+  const GRID = ch.n;
   const W = new Float64Array(GRID), F = new Float64Array(GRID);
   let finite = 0;
   for (let i = 0; i < GRID; i++) {
@@ -207,6 +212,7 @@ function holdsNear(eq: Equation, ch: Chart, w: number, tol: number): boolean {
 /** The first place where "a ⟹ b" fails at the current sample (a grid coordinate), or null. */
 function failure(a: Equation, ra: Root[] | 'all', b: Equation, rb: Root[] | 'all', ch: Chart, tol: number): number | null {
   if (rb === 'all') return null;
+  const GRID = ch.n;
   if (ra === 'all') {
     for (let i = 0; i < GRID; i++) {
       const w = ch.lo + ((ch.hi - ch.lo) * i) / (GRID - 1);
@@ -218,6 +224,9 @@ function failure(a: Equation, ra: Root[] | 'all', b: Equation, rb: Root[] | 'all
   for (const r of ra) if (!holdsNear(b, ch, r.w, tol)) return r.w;
   return null;
 }
+
+/** Samples with some symbols set equal to others (θ = θ₀), after the ordinary ones. */
+const COINCIDENCE_SAMPLES = 4;
 
 const asSet = (r: Root[] | 'all'): RootSet => (r === 'all' ? 'all' : r.map((x) => x.u));
 
@@ -271,6 +280,24 @@ export function numericEquivalent(a: Eq, b: Eq, unknown: string, domain: Domain 
       usable++;
     }
     if (!usable) return { status: 'undefined', reason: `no usable sample in ${maxTries}: ${skipped || 'values known to differ are too close'}`, seed: opts.seed };
+    // coincidence samples (θ = θ₀ and the like): a skip there is no failure
+    for (let s = 0; s < COINCIDENCE_SAMPLES; s++) {
+      prog.bind(opts.seed, maxTries + s, 'coincide');
+      if (accept && !accept()) continue;
+      const r0 = check();
+      if (!r0 || r0 === 'skip') continue;
+      prog.level = 1;
+      const r1 = check();
+      if (r1 && r1 !== 'skip') {
+        const u = ch.u(r1.w);
+        const fa = ea.f(u), fb = eb.f(u);
+        prog.level = 0;
+        const point = { ...prog.point() };
+        if (slot >= 0) point[name] = u;
+        return { status: 'disagree', witness: { point, lhs: fa, rhs: fb }, roots: { a: asSet(r1.ra), b: asSet(r1.rb) }, seed: opts.seed, maxDiff: 1, samples: usable + 1 };
+      }
+      prog.level = 0;
+    }
     return { status: 'agree', samples: usable, maxDiff: 0, seed: opts.seed };
   });
 }

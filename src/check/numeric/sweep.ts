@@ -4,7 +4,7 @@
  * hypotheses exclude.
  *
  * Strategy: a check is a function of a fresh `Program`. It runs first in the
- * first dimension of `opts.dims` (default [1, 3]); if nothing it compiled
+ * first dimension of `opts.dims` (default [1, 2, 3, 4]); if nothing it compiled
  * depended on the dimension (no vector of symbolic dimension, no `d`), that
  * outcome is final. Otherwise it runs again in every other dimension, each
  * with its own program, and the outcomes combine: the first disagreement is

@@ -94,7 +94,7 @@ export class Normalizer {
   /** The normal form of `e`; `depth` counts enclosing binders. */
   norm(e: Expr, depth = 0): Sum {
     switch (e.kind) {
-      case 'num': return constant(Q.fromNumber(e.value));
+      case 'num': return constant(e.exact ? Q.of(BigInt(e.exact)) : Q.fromNumber(e.value));
       case 'sym': return this.normSym(e.name, depth);
       case 'add': return cancel(addS(...e.terms.map((t) => this.norm(t, depth))));
       case 'neg': return negS(this.norm(e.arg, depth));

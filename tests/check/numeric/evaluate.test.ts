@@ -96,15 +96,22 @@ describe('domains and errors', () => {
     expect(out).toEqual({ status: 'undefined', reason: 'p_{data} is a density and cannot be used as a value', seed: 1 });
   });
 
-  test('a side that is NaN everywhere is undefined', () => {
+  test('a side that is NaN everywhere while the other has a value is a disagreement', () => {
+    // it used to be "undefined"; log(−(x²+1)) = x is false: the left side has no real value anywhere
     const out = numericEqual(log(neg(add(sq(x), one))), x, ctx, { seed: 1 });
-    expect(out.status).toBe('undefined');
-    if (out.status === 'undefined') expect(out.reason).toMatch(/no usable sample in 32: a side is not finite/);
+    expect(out.status).toBe('disagree');
+    if (out.status === 'disagree') expect(out.witness.undefinedSide).toBe('left');
   });
 
-  test('samples outside the domain are skipped, not refuted', () => {
-    // log x − log(x·x)/2 = 0 only for x > 0; x ≤ 0 samples are NaN on the left and skipped.
+  test('a sample where only one side has a value is a disagreement, not skipped', () => {
+    // log y = log(y·y)/2 holds only for y > 0: at y < 0 the left side has no value and the right has one
+    // (this test used to expect agreement: a false accept)
     const out = numericEqual(log(sym('y')), div(log(sq(sym('y'))), two), ctx, { seed: 2 });
+    expect(out.status).toBe('disagree');
+  });
+
+  test('samples where neither side has a value are skipped', () => {
+    const out = numericEqual(mul(two, log(sym('y'))), add(log(sym('y')), log(sym('y'))), ctx, { seed: 2 });
     expect(out).toMatchObject({ status: 'agree', samples: 8 });
   });
 
