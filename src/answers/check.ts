@@ -472,7 +472,10 @@ function checkChain(c: DraftChain, split: Split, contexts: AnswerContexts, probe
     const used = cc.givens.filter((h) => needed.includes(h.name) && !inForce.includes(h));
     if (r.verdict === 'refuted' && used.length) {
       const again = checkStep({ ...input, defs: [...defs, ...used.flatMap((h) => h.defs)], otherHypotheses: input.otherHypotheses!.filter((o) => !used.some((u) => u.name === o.name)) });
-      if (again.verdict === 'proved' || again.verdict === 'numeric' || again.verdict === 'refuted') r = again;
+      // with the given the step is what the re-check says: a given is never reported as a mistake, and a step
+      // the engine cannot decide even with it is unknown, not refuted
+      r = again;
+      if (again.verdict === 'unknown' || again.verdict === 'error') step.notes!.push(`uses the exercise's given${used.length > 1 ? 's' : ''} ${used.map((h) => `${h.name} ($${h.latex}$)`).join(' and ')}; with it, the step could not be decided`);
       if (again.verdict === 'proved' || again.verdict === 'numeric') {
         step.notes!.push(`uses the exercise's given${used.length > 1 ? 's' : ''} ${used.map((h) => `${h.name} ($${h.latex}$)`).join(' and ')}`);
         for (const h of used) {

@@ -5,6 +5,14 @@
  */
 import { loadDerivation } from '../../src/semantics/load';
 import { checkDerivation } from '../../src/check/derivation';
+import { setStepBudget } from '../../src/check/budget';
+
+// A marginal of a joint density is a nested quadrature, and the numeric test samples the edges too: past the
+// default per-step budget (1.5 s of CPU) such a step is honestly `unknown`. These tests are about what is proved
+// and refuted, so they give each step a larger budget; the default stays as it is for every command.
+let savedBudget: ReturnType<typeof setStepBudget>;
+beforeAll(() => { savedBudget = setStepBudget({ ms: 20_000, ops: 4e8 }); });
+afterAll(() => { setStepBudget(savedBudget); });
 import { parseDeclaration } from '../../src/semantics/declarations';
 import { densityRoles } from '../../src/check/density-forms';
 

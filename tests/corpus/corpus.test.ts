@@ -72,4 +72,4 @@ describe('the corpus', () => {
 });
 
 /** The figures as measured (update with the numbers CORPUS_REPORT=1 prints, and say why in the commit). */
-const FIGURES = { answers: 49, wrong: 20, caught: 20, correct: 110, refuted: 0, undecided: 0, unreadLines: 0 };
+const FIGURES = { answers: 49, wrong: 20, caught: 20, correct: 110, refuted: 0, undecided: 1, unreadLines: 0 };

@@ -157,6 +157,6 @@ describe('Gradescope results.json', () => {
     const one = gradescopeResults([CLASS[0]], { problems: PROBLEMS });
     expect(one.tests.map((t) => [t.name, t.number])).toEqual([['mle-kl', '1']]);
     expect(one.score).toBe(10);
-    expect(one.output).toBe('10 of 10 points');
+    expect(one.output).toBe('10 of 10 points; 2 of 2 steps verified (1 proved, 1 numeric: checked by sampling only, not proved)');
   });
 });
