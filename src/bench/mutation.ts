@@ -27,6 +27,8 @@
  *   const ms = stepMutants(step);   // [{ kind: 'sign', site: 3, rhs }, …]
  *   truthOf(step.input, ms[0].rhs, 1);   // 'unequal'
  */
+import { densityInput } from '../check/density-forms';
+import { metered, stepBudget, isBudgetExceeded } from '../check/budget';
 import type { Expr } from '../expr/types';
 import { add, div, mul, neg, num, pow } from '../expr/build';
 import { children, withChildren } from '../expr/walk';
@@ -114,12 +116,33 @@ function clearlyDiffer(a: number, b: number): boolean {
  * @example
  *   truthOf(step.input, mutant.rhs, 7);   // 'unequal'
  */
-export function truthOf(input: StepInput, mutant: Expr, seed: number): Truth {
+export function truthOf(raw: StepInput, rawMutant: Expr, seed: number): Truth {
+  // the truth is decided under a step's budget too: a mutant the evaluators cannot settle within it is undecided
+  try {
+    return metered('mutant truth', stepBudget(), () => truthWithin(raw, rawMutant, seed)).value;
+  } catch (e) {
+    if (isBudgetExceeded(e)) return 'undecided';
+    throw e;
+  }
+}
+
+function truthWithin(raw: StepInput, rawMutant: Expr, seed: number): Truth {
+  // both read as the notation means them: a joint density's arguments are named by its variables, so
+  // p(y, x) is p(x, y) (density-forms.ts); the truth below is decided on that meaning
+  let input: StepInput, mutant: Expr;
+  try {
+    const read = densityInput({ ...raw, lhs: raw.rhs, rhs: rawMutant });
+    input = { ...read, rhs: read.lhs };
+    mutant = read.rhs;
+  } catch {
+    return 'undecided';
+  }
   const env = { ctx: input.ctx, defs: new Defs(input.defs) };
   try {
     if (proveEqual(input.rhs, mutant, env).status === 'proved') return 'equal';
     if (exactRefutation(input.rhs, mutant, env, input.defs, seed)) return 'unequal';
-  } catch {
+  } catch (e) {
+    if (isBudgetExceeded(e)) throw e;
     /* the prover could not read it: go on */
   }
   try {
@@ -145,7 +168,8 @@ export function truthOf(input: StepInput, mutant: Expr, seed: number): Truth {
       prog.level = 0;
       if (clearlyDiffer(a, b)) return 'unequal';
     }
-  } catch {
+  } catch (e) {
+    if (isBudgetExceeded(e)) throw e;
     /* not evaluable */
   }
   return 'undecided';

@@ -147,7 +147,7 @@ function evalHP(e: Expr, prog: Program, point: Record<string, number>): VM {
         case '\\exp': if (Math.abs(a.toNumber()) > 2e6) throw new Lost(); v = a.exp(); break;
         case '\\log': case '\\ln': v = a.isNegative() ? new Dc(NaN) : a.ln(); break;
         case '\\sqrt': v = a.isNegative() ? new Dc(NaN) : a.sqrt(); break;
-        case '\\sigma': v = new Dc(1).div(new Dc(1).plus(a.neg().exp())); break;
+        case '\\sigma': if (Math.abs(a.toNumber()) > 2e6) throw new Lost(); v = new Dc(1).div(new Dc(1).plus(a.neg().exp())); break;
         case '\\sin': v = a.sin(); break;
         case '\\cos': v = a.cos(); break;
         default: v = a.tan();
