@@ -256,6 +256,15 @@ export function numericEquivalent(a: Eq, b: Eq, unknown: string, domain: Domain 
     };
     const want = opts.samples ?? DEFAULT_SAMPLES, maxTries = Math.max(4 * want, want + 8);
     let usable = 0, skipped = '';
+    // a failure confirmed at the finer level: the witness at the root where the solution sets differ
+    const disagreement = (r1: { w: number; ra: Root[] | 'all'; rb: Root[] | 'all' }): EquivalenceOutcome => {
+      const u = ch.u(r1.w);
+      const fa = ea.f(u), fb = eb.f(u);
+      prog.level = 0;
+      const point = { ...prog.point() };
+      if (slot >= 0) point[name] = u;
+      return { status: 'disagree', witness: { point, lhs: fa, rhs: fb }, roots: { a: asSet(r1.ra), b: asSet(r1.rb) }, seed: opts.seed, maxDiff: 1, samples: usable + 1 };
+    };
     for (let s = 0; usable < want && s < maxTries; s++) {
       prog.bind(opts.seed, s);
       if (accept && !accept()) continue;
@@ -265,12 +274,7 @@ export function numericEquivalent(a: Eq, b: Eq, unknown: string, domain: Domain 
         prog.level = 1;
         const r1 = check();
         if (r1 && r1 !== 'skip') {
-          const u = ch.u(r1.w);
-          const fa = ea.f(u), fb = eb.f(u);
-          prog.level = 0;
-          const point = { ...prog.point() };
-          if (slot >= 0) point[name] = u;
-          return { status: 'disagree', witness: { point, lhs: fa, rhs: fb }, roots: { a: asSet(r1.ra), b: asSet(r1.rb) }, seed: opts.seed, maxDiff: 1, samples: usable + 1 };
+          return disagreement(r1);
         }
         prog.level = 0;
         if (!r1) { usable++; continue; }
@@ -289,12 +293,7 @@ export function numericEquivalent(a: Eq, b: Eq, unknown: string, domain: Domain 
       prog.level = 1;
       const r1 = check();
       if (r1 && r1 !== 'skip') {
-        const u = ch.u(r1.w);
-        const fa = ea.f(u), fb = eb.f(u);
-        prog.level = 0;
-        const point = { ...prog.point() };
-        if (slot >= 0) point[name] = u;
-        return { status: 'disagree', witness: { point, lhs: fa, rhs: fb }, roots: { a: asSet(r1.ra), b: asSet(r1.rb) }, seed: opts.seed, maxDiff: 1, samples: usable + 1 };
+        return disagreement(r1);
       }
       prog.level = 0;
     }
